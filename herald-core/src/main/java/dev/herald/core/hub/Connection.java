@@ -1,0 +1,154 @@
+package dev.herald.core.hub;
+
+import dev.herald.core.event.UserId;
+import dev.herald.core.log.LogPosition;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+
+/**
+ * One live SSE stream: its subscription, its outbox and its lifecycle. Created by
+ * {@link Hub#subscribe}; ended by {@link #close} (from any thread, idempotent) or by the hub
+ * (lifetime, token expiry, slow consumer, shutdown).
+ */
+public final class Connection {
+
+    private final ConnectionId id = ConnectionId.next();
+    private final SubscribeRequest request;
+    private final SseSink sink;
+    private final Instant openedAt;
+    private final long deadlineMillis;
+    private final CloseCause deadlineCause;
+    private final Outbox outbox;
+    private final StreamWriter writer;
+    private final BiConsumer<Connection, CloseCause> onClosed;
+    private final AtomicReference<CloseCause> closeCause = new AtomicReference<>();
+    private final AtomicBoolean ending = new AtomicBoolean();
+    private volatile long lastWriteMillis;
+    /** Position of the last event offered; touched by the dispatcher thread only. */
+    long lastDispatched = Long.MIN_VALUE;
+    /** Writer state; touched only by the writer that holds the outbox claim. */
+    boolean opened;
+    LogPosition writtenThrough = new LogPosition(Long.MIN_VALUE);
+
+    Connection(SubscribeRequest request, SseSink sink, Instant openedAt, long deadlineMillis, CloseCause deadlineCause,
+               int outboxCapacity, StreamWriter writer, BiConsumer<Connection, CloseCause> onClosed) {
+        this.request = request;
+        this.sink = sink;
+        this.openedAt = openedAt;
+        this.deadlineMillis = deadlineMillis;
+        this.deadlineCause = deadlineCause;
+        this.outbox = new Outbox(outboxCapacity);
+        this.writer = writer;
+        this.onClosed = onClosed;
+        this.lastWriteMillis = openedAt.toEpochMilli();
+    }
+
+    public ConnectionId id() {
+        return id;
+    }
+
+    public Subscription subscription() {
+        return request.subscription();
+    }
+
+    public Optional<UserId> user() {
+        return request.subscription().user();
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    /** Frames waiting to be written. */
+    public int outboxDepth() {
+        return outbox.depth();
+    }
+
+    public boolean isOpen() {
+        return closeCause.get() == null;
+    }
+
+    /** Why the stream ended, once it has. */
+    public Optional<CloseCause> closeCause() {
+        return Optional.ofNullable(closeCause.get());
+    }
+
+    /** Ends the stream now, dropping whatever waits in the outbox. Idempotent. */
+    public void close(CloseCause cause) {
+        if (!closeCause.compareAndSet(null, cause)) {
+            return;
+        }
+        outbox.clear();
+        sink.close();
+        onClosed.accept(this, cause);
+    }
+
+    /**
+     * Ends the stream once what is queued has been written, after a last frame (such as a
+     * {@code retry:} hint). Used for lifetime ends and shutdown, so the client resumes cleanly.
+     */
+    public void closeAfter(byte[] lastFrame, CloseCause cause) {
+        if (!ending.compareAndSet(false, true)) {
+            return;
+        }
+        if (isOpen() && !outbox.offer(Frame.closing(lastFrame, cause))) {
+            close(cause);
+            return;
+        }
+        writer.schedule(this);
+    }
+
+    SubscribeRequest request() {
+        return request;
+    }
+
+    SseSink sink() {
+        return sink;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    long deadlineMillis() {
+        return deadlineMillis;
+    }
+
+    CloseCause deadlineCause() {
+        return deadlineCause;
+    }
+
+    long lastWriteMillis() {
+        return lastWriteMillis;
+    }
+
+    void wrote(long nowMillis) {
+        lastWriteMillis = nowMillis;
+    }
+
+    /**
+     * Queues a frame and makes sure a writer runs. A full outbox ends the stream as a slow
+     * consumer: the client resumes from the log, so nothing is lost and nobody waits for it.
+     *
+     * @return false when the stream is closed or was closed for being slow
+     */
+    boolean enqueue(Frame frame) {
+        if (!isOpen()) {
+            return false;
+        }
+        if (!outbox.offer(frame)) {
+            close(CloseCause.SLOW_CONSUMER);
+            return false;
+        }
+        writer.schedule(this);
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + ", user=" + user().map(UserId::value).orElse("anonymous") + "]";
+    }
+}

@@ -1,0 +1,164 @@
+package dev.herald.core.hub;
+
+import dev.herald.core.event.Event;
+import dev.herald.core.event.Publication;
+import dev.herald.core.log.EventLog;
+import dev.herald.core.sse.SseEncoder;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub: publishes events into the log and fans out what the log hands back to the live streams
+ * of this process.
+ *
+ * <p>Publishing appends to the {@link EventLog} and returns once the log has the event; the log
+ * then hands every event (this node's and, on a shared store, every other node's) to one
+ * {@link Dispatcher}, which encodes it once and queues it for each matching stream. Each stream is
+ * written by its own virtual thread while it has something to send; a stream that cannot keep up
+ * is closed and resumes from the log.
+ *
+ * <p>Thread-safe. {@link #close} ends every stream with {@link CloseCause#SHUTDOWN}.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Hub.class);
+
+    private final EventLog eventLog;
+    private final HubOptions options;
+    private final HubObserver observer;
+    private final Clock clock;
+    private final SubscriptionIndex index = new SubscriptionIndex();
+    private final Map<ConnectionId, Connection> connections = new ConcurrentHashMap<>();
+    private final ExecutorService writers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("herald-writer-", 0).factory());
+    private final StreamWriter writer;
+    private final Dispatcher dispatcher;
+    private final Heartbeats heartbeats;
+    private final AutoCloseable following;
+
+    public Hub(EventLog eventLog, HubOptions options, HubObserver observer, Clock clock) {
+        this.eventLog = eventLog;
+        this.options = options;
+        this.observer = observer;
+        this.clock = clock;
+        this.writer = new StreamWriter(eventLog, options, observer, writers, clock);
+        this.dispatcher = new Dispatcher(index);
+        this.heartbeats = new Heartbeats(connections.values(), options.heartbeat(), options.clientRetry(), clock);
+        this.dispatcher.start();
+        this.heartbeats.start();
+        this.following = eventLog.follow(dispatcher::accept);
+    }
+
+    public Hub(EventLog eventLog, HubOptions options) {
+        this(eventLog, options, HubObserver.NONE, Clock.systemUTC());
+    }
+
+    /**
+     * Publishes an event: returns once the log holds it; live streams get it shortly after.
+     *
+     * @throws dev.herald.core.log.DuplicateEventIdException when its own id is taken
+     * @throws dev.herald.core.log.LogUnavailableException   when the log cannot take it now
+     */
+    public Event publish(Publication publication) {
+        Event event = eventLog.append(publication);
+        observer.eventPublished(event);
+        return event;
+    }
+
+    /**
+     * Opens a stream on {@code sink}: first a comment and a {@code retry:} line, then, when resuming,
+     * the missed events (or a {@code herald.reset}), then live events.
+     */
+    public Connection subscribe(SubscribeRequest request, SseSink sink) {
+        Instant now = clock.instant();
+        long lifetimeEnd = now.toEpochMilli() + jittered(options.maxLifetime().toMillis());
+        long deadline = lifetimeEnd;
+        CloseCause deadlineCause = CloseCause.LIFETIME;
+        if (request.credentialsExpireAt().isPresent()
+                && request.credentialsExpireAt().get().toEpochMilli() < lifetimeEnd) {
+            deadline = request.credentialsExpireAt().get().toEpochMilli();
+            deadlineCause = CloseCause.TOKEN_EXPIRED;
+        }
+        Connection connection = new Connection(request, sink, now, deadline, deadlineCause,
+                options.outboxCapacity(), writer, this::forget);
+        connections.put(connection.id(), connection);
+        index.add(connection);
+        observer.connectionOpened(connection);
+        writer.schedule(connection);
+        return connection;
+    }
+
+    /** Live streams in this process. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** A read-only view of the live streams in this process. */
+    public Collection<Connection> connections() {
+        return Collections.unmodifiableCollection(connections.values());
+    }
+
+    /** Events the log has handed over that are not yet queued to streams. */
+    public int dispatchBacklog() {
+        return dispatcher.backlog();
+    }
+
+    public HubOptions options() {
+        return options;
+    }
+
+    /**
+     * Ends every stream cleanly: each gets a {@code retry:} hint and is closed once its outbox is
+     * written, so its client comes back (to this or another node) and resumes by id.
+     */
+    public void drain(java.time.Duration clientRetry) {
+        byte[] hint = SseEncoder.retry(clientRetry);
+        for (Connection connection : connections.values()) {
+            connection.closeAfter(hint, CloseCause.SHUTDOWN);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            following.close();
+        } catch (Exception e) {
+            log.debug("stopping to follow the log failed", e);
+        }
+        for (Connection connection : connections.values()) {
+            connection.close(CloseCause.SHUTDOWN);
+        }
+        heartbeats.close();
+        dispatcher.close();
+        writers.shutdown();
+    }
+
+    /** Visible for tests: run the heartbeat and deadline pass now. */
+    void tickHeartbeats() {
+        heartbeats.tick();
+    }
+
+    private void forget(Connection connection, CloseCause cause) {
+        if (connections.remove(connection.id()) != null) {
+            index.remove(connection);
+            observer.connectionClosed(connection, cause);
+        }
+    }
+
+    private long jittered(long millis) {
+        double jitter = options.lifetimeJitter();
+        if (jitter == 0) {
+            return millis;
+        }
+        return (long) (millis * (1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter)));
+    }
+}

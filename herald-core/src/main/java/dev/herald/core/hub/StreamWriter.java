@@ -1,0 +1,175 @@
+package dev.herald.core.hub;
+
+import dev.herald.core.event.Event;
+import dev.herald.core.event.EventId;
+import dev.herald.core.event.EventType;
+import dev.herald.core.log.EventLog;
+import dev.herald.core.log.ReadResult;
+import dev.herald.core.log.ResetReason;
+import dev.herald.core.sse.SseEncoder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes streams. A connection with something to send gets a writer task on a virtual thread;
+ * the task writes the stream's opening and replay the first time, then drains the outbox,
+ * coalescing queued frames into one write, and ends when the outbox is empty. An idle stream has
+ * no thread.
+ *
+ * <p>Hand-over from replay to live: the connection is in the fan-out index before the log is read,
+ * so every live event lands in the outbox while the replay is written; the writer then skips
+ * outbox events at or before the last replayed position. No gap, no duplicate.
+ */
+final class StreamWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamWriter.class);
+
+    private final EventLog eventLog;
+    private final HubOptions options;
+    private final HubObserver observer;
+    private final Executor executor;
+    private final Clock clock;
+
+    StreamWriter(EventLog eventLog, HubOptions options, HubObserver observer, Executor executor, Clock clock) {
+        this.eventLog = eventLog;
+        this.options = options;
+        this.observer = observer;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** Starts a writer for the connection unless one is running. */
+    void schedule(Connection connection) {
+        if (connection.outbox().claim()) {
+            executor.execute(() -> run(connection));
+        }
+    }
+
+    private void run(Connection connection) {
+        try {
+            if (!connection.opened) {
+                connection.opened = true;
+                open(connection);
+            }
+            drain(connection);
+        } catch (IOException e) {
+            log.debug("stream {} ended by the client: {}", connection.id(), e.toString());
+            connection.close(CloseCause.CLIENT_GONE);
+        } catch (RuntimeException e) {
+            log.warn("stream {} failed", connection.id(), e);
+            connection.close(CloseCause.ERROR);
+        }
+    }
+
+    private void drain(Connection connection) throws IOException {
+        Outbox outbox = connection.outbox();
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        while (true) {
+            CloseCause ending = null;
+            int events = 0;
+            long now = clock.millis();
+            batch.reset();
+            Frame frame;
+            while (batch.size() < options.maxWriteBytes() && (frame = outbox.poll()) != null) {
+                if (frame.isEvent()) {
+                    if (!frame.position().isAfter(connection.writtenThrough)) {
+                        continue;
+                    }
+                    connection.writtenThrough = frame.position();
+                    observer.eventDelivered(Math.max(0, now - frame.appendedAtMillis()));
+                    events++;
+                }
+                batch.writeBytes(frame.bytes());
+                if (frame.endsWith() != null) {
+                    ending = frame.endsWith();
+                    break;
+                }
+            }
+            if (batch.size() > 0 && connection.isOpen()) {
+                connection.sink().send(batch.toByteArray());
+                connection.wrote(clock.millis());
+            }
+            if (ending != null) {
+                connection.close(ending);
+                return;
+            }
+            if (events == 0 && batch.size() == 0) {
+                outbox.release();
+                // a producer may have queued between our last poll and the release
+                if (outbox.isEmpty() || !outbox.claim()) {
+                    return;
+                }
+            }
+            if (!connection.isOpen()) {
+                outbox.release();
+                return;
+            }
+        }
+    }
+
+    private void open(Connection connection) throws IOException {
+        connection.sink().send(SseEncoder.concat(
+                SseEncoder.comment("herald stream " + connection.id()),
+                SseEncoder.retry(options.clientRetry())));
+        connection.wrote(clock.millis());
+        Optional<EventId> lastEventId = connection.request().lastEventId();
+        if (lastEventId.isPresent()) {
+            replay(connection, lastEventId.get());
+        }
+    }
+
+    private void replay(Connection connection, EventId after) throws IOException {
+        EventId cursor = after;
+        int replayed = 0;
+        while (connection.isOpen()) {
+            ReadResult result = eventLog.readAfter(cursor, options.replayPageSize());
+            switch (result) {
+                case ReadResult.Reset reset -> {
+                    writeReset(connection, reset);
+                    return;
+                }
+                case ReadResult.Found found -> {
+                    ByteArrayOutputStream page = new ByteArrayOutputStream();
+                    for (Event event : found.events()) {
+                        connection.writtenThrough = event.position();
+                        cursor = event.id();
+                        if (connection.subscription().accepts(event)) {
+                            page.writeBytes(encode(event));
+                            replayed++;
+                        }
+                    }
+                    if (page.size() > 0) {
+                        connection.sink().send(page.toByteArray());
+                        connection.wrote(clock.millis());
+                    }
+                    if (!found.more()) {
+                        observer.eventsReplayed(replayed);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void writeReset(Connection connection, ReadResult.Reset reset) throws IOException {
+        ResetReason reason = reset.reason();
+        // The reset moves the client to the head of the log: live events follow it, and the next
+        // reconnect resumes from here instead of resetting again.
+        EventId headId = reset.head().map(Event::id).orElse(null);
+        reset.head().map(Event::position).ifPresent(p -> connection.writtenThrough = p);
+        String data = "{\"reason\":\"" + reason.code() + "\",\"message\":\"" + reason.description()
+                + "; reload your state\"}";
+        connection.sink().send(SseEncoder.event(headId, EventType.RESET, data, Optional.empty()));
+        connection.wrote(clock.millis());
+        observer.streamReset(connection, reason);
+    }
+
+    static byte[] encode(Event event) {
+        return SseEncoder.event(event.id(), event.type(), event.data(), event.retry());
+    }
+}
