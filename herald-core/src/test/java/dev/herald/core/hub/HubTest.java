@@ -1,0 +1,251 @@
+package dev.herald.core.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.core.event.Event;
+import dev.herald.core.event.EventId;
+import dev.herald.core.event.EventType;
+import dev.herald.core.event.Publication;
+import dev.herald.core.event.UserId;
+import dev.herald.core.log.InMemoryEventLog;
+import dev.herald.core.log.RetentionPolicy;
+import dev.herald.core.sse.WhatwgReader;
+import dev.herald.core.topic.Topic;
+import dev.herald.core.topic.TopicSelector;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HubTest {
+
+    private static final UserId ALICE = UserId.of("alice");
+    private static final UserId BOB = UserId.of("bob");
+    private static final Topic NEWS = Topic.of("news");
+
+    private final InMemoryEventLog log = new InMemoryEventLog(RetentionPolicy.DEFAULT);
+    private Hub hub = new Hub(log, HubOptions.DEFAULTS);
+
+    @BeforeAll
+    static void pollOften() {
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(5));
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+    }
+
+    @AfterEach
+    void close() {
+        hub.close();
+    }
+
+    private static List<TopicSelector> selectors(String... expressions) {
+        return java.util.Arrays.stream(expressions).map(TopicSelector::parse).toList();
+    }
+
+    private RecordingSink open(Subscription subscription) {
+        RecordingSink sink = new RecordingSink();
+        hub.subscribe(SubscribeRequest.live(subscription), sink);
+        await().until(() -> sink.text().contains("retry:"));
+        return sink;
+    }
+
+    @Test
+    void streamStartsWithACommentAndRetry() {
+        RecordingSink sink = open(Subscription.anonymous(selectors("news")));
+        assertThat(sink.text()).startsWith(": herald stream ").contains("\nretry: 3000\n\n");
+    }
+
+    @Test
+    void privateEventToAUserReachesEveryTabOfThatUserOnly() {
+        RecordingSink aliceTab1 = open(Subscription.forUser(ALICE, List.of(), List.of()));
+        RecordingSink aliceTab2 = open(Subscription.forUser(ALICE, List.of(), List.of()));
+        RecordingSink bob = open(Subscription.forUser(BOB, List.of(), List.of()));
+        RecordingSink anonymousSpy = open(Subscription.anonymous(selectors("*")));
+
+        hub.publish(Publication.toUser(ALICE, EventType.of("notification"), "hi alice"));
+        hub.publish(Publication.of(List.of(NEWS), "public marker"));
+
+        await().until(() -> aliceTab1.data().contains("hi alice") && aliceTab2.data().contains("hi alice"));
+        await().until(() -> anonymousSpy.data().contains("public marker"));
+        assertThat(aliceTab1.events()).extracting(WhatwgReader.Read::type).containsExactly("notification");
+        assertThat(bob.data()).isEmpty();
+        assertThat(anonymousSpy.data()).containsExactly("public marker");
+    }
+
+    @Test
+    void privateEventNeedsAGrantOnTopOfTheSelector() {
+        RecordingSink granted = open(Subscription.forUser(ALICE, selectors("books/{id}"), selectors("books/{id}")));
+        RecordingSink notGranted = open(Subscription.forUser(BOB, selectors("books/{id}"), List.of()));
+
+        hub.publish(Publication.of(List.of(Topic.of("books/1")), "secret").asPrivate(true));
+        hub.publish(Publication.of(List.of(Topic.of("books/2")), "open"));
+
+        await().until(() -> granted.data().size() == 2 && notGranted.data().size() == 1);
+        assertThat(granted.data()).containsExactly("secret", "open");
+        assertThat(notGranted.data()).containsExactly("open");
+    }
+
+    @Test
+    void anEventWithSeveralMatchingTopicsArrivesOnce() {
+        RecordingSink sink = open(Subscription.anonymous(selectors("a", "b", "*", "{x}")));
+        hub.publish(Publication.of(List.of(Topic.of("a"), Topic.of("b")), "once"));
+        hub.publish(Publication.of(List.of(Topic.of("c")), "marker"));
+        await().until(() -> sink.data().contains("marker"));
+        assertThat(sink.data()).containsExactly("once", "marker");
+    }
+
+    @Test
+    void resumeReplaysMissedEventsInOrderThenLive() {
+        Event first = hub.publish(Publication.of(List.of(NEWS), "1"));
+        hub.publish(Publication.of(List.of(NEWS), "2"));
+        hub.publish(Publication.of(List.of(Topic.of("other")), "not mine"));
+        hub.publish(Publication.of(List.of(NEWS), "3"));
+
+        RecordingSink sink = new RecordingSink();
+        hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))).resumingAfter(first.id()), sink);
+        await().until(() -> sink.data().size() == 2);
+        hub.publish(Publication.of(List.of(NEWS), "4"));
+        await().until(() -> sink.data().size() == 3);
+        assertThat(sink.data()).containsExactly("2", "3", "4");
+    }
+
+    @Test
+    void handOverFromReplayToLiveHasNoGapAndNoDuplicate() throws Exception {
+        hub.close();
+        // room for every live event that arrives while a replay is written: this test is about
+        // the hand-over, not about slow consumers
+        hub = new Hub(log, HubOptions.DEFAULTS.withOutboxCapacity(10_000));
+        Event start = hub.publish(Publication.of(List.of(NEWS), "0"));
+        Thread publisher = Thread.ofPlatform().start(() -> {
+            for (int i = 1; i <= 3000; i++) {
+                hub.publish(Publication.of(List.of(NEWS), Integer.toString(i)));
+            }
+        });
+        java.util.List<RecordingSink> sinks = new java.util.ArrayList<>();
+        while (publisher.isAlive()) {
+            RecordingSink sink = new RecordingSink();
+            hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))).resumingAfter(start.id()), sink);
+            sinks.add(sink);
+            Thread.sleep(5);
+        }
+        publisher.join();
+        assertThat(sinks).isNotEmpty();
+        for (RecordingSink sink : sinks) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> sink.data().size() >= 3000);
+            List<String> data = sink.data();
+            assertThat(data).hasSize(3000);
+            for (int i = 0; i < data.size(); i++) {
+                assertThat(data.get(i)).isEqualTo(Integer.toString(i + 1));
+            }
+        }
+    }
+
+    @Test
+    void unknownIdGivesAResetThatMovesTheClientToTheHead() {
+        hub.publish(Publication.of(List.of(NEWS), "old"));
+        Event head = hub.publish(Publication.of(List.of(Topic.of("other")), "head"));
+        RecordingSink sink = new RecordingSink();
+        hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news")))
+                .resumingAfter(EventId.of("no-such-id")), sink);
+        await().until(() -> !sink.events().isEmpty());
+        hub.publish(Publication.of(List.of(NEWS), "live"));
+        await().until(() -> sink.events().size() == 2);
+        WhatwgReader.Read reset = sink.events().get(0);
+        assertThat(reset.type()).isEqualTo("herald.reset");
+        assertThat(reset.id()).isEqualTo(head.id().value());
+        assertThat(reset.data()).contains("\"reason\":\"unknown\"");
+        assertThat(sink.data().get(1)).isEqualTo("live");
+    }
+
+    @Test
+    void aStalledClientIsCutOffWhileOthersKeepReceiving() {
+        hub.close();
+        hub = new Hub(log, HubOptions.DEFAULTS.withOutboxCapacity(16));
+        RecordingSink stalled = RecordingSink.stalled();
+        Connection stalledConnection = hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))), stalled);
+        RecordingSink healthy = open(Subscription.anonymous(selectors("news")));
+
+        for (int i = 0; i < 100; i++) {
+            hub.publish(Publication.of(List.of(NEWS), Integer.toString(i)));
+            int expected = i + 1;
+            await().until(() -> healthy.data().size() == expected);
+        }
+        await().until(() -> !stalledConnection.isOpen());
+        assertThat(stalledConnection.closeCause()).contains(CloseCause.SLOW_CONSUMER);
+        assertThat(stalled.isClosed()).isTrue();
+        assertThat(hub.connectionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void idleStreamGetsHeartbeats() {
+        hub.close();
+        hub = new Hub(log, HubOptions.DEFAULTS.withHeartbeat(Duration.ofMillis(200)));
+        RecordingSink sink = open(Subscription.anonymous(selectors("news")));
+        await().atMost(Duration.ofSeconds(2)).until(() -> sink.text().contains(": heartbeat\n"));
+    }
+
+    @Test
+    void streamEndsCleanlyAtMaxLifetime() {
+        hub.close();
+        hub = new Hub(log, new HubOptions(Duration.ofSeconds(15), Duration.ofMillis(300), 0,
+                Duration.ofSeconds(3), 64, 64, 65536));
+        RecordingSink sink = new RecordingSink();
+        Connection connection = hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))), sink);
+        await().atMost(Duration.ofSeconds(3)).until(() -> !connection.isOpen());
+        assertThat(connection.closeCause()).contains(CloseCause.LIFETIME);
+        assertThat(sink.isClosed()).isTrue();
+        assertThat(sink.text()).endsWith("retry: 3000\n\n");
+        assertThat(hub.connectionCount()).isZero();
+    }
+
+    @Test
+    void streamEndsWhenCredentialsExpire() {
+        RecordingSink sink = new RecordingSink();
+        Instant expiry = Clock.systemUTC().instant().plusMillis(300);
+        Connection connection = hub.subscribe(SubscribeRequest.live(Subscription.forUser(ALICE, List.of(), List.of()))
+                .expiringAt(expiry), sink);
+        await().atMost(Duration.ofMillis(2500)).until(() -> !connection.isOpen());
+        assertThat(connection.closeCause()).contains(CloseCause.TOKEN_EXPIRED);
+        assertThat(Instant.now()).isAfterOrEqualTo(expiry);
+    }
+
+    @Test
+    void closedStreamsLeaveNothingBehind() {
+        Connection a = hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news", "{x}"))), new RecordingSink());
+        Connection b = hub.subscribe(SubscribeRequest.live(Subscription.forUser(ALICE, List.of(), List.of())), new RecordingSink());
+        assertThat(hub.connectionCount()).isEqualTo(2);
+        a.close(CloseCause.CLIENT_GONE);
+        b.close(CloseCause.CLIENT_GONE);
+        b.close(CloseCause.ERROR);
+        assertThat(hub.connectionCount()).isZero();
+        assertThat(b.closeCause()).contains(CloseCause.CLIENT_GONE);
+        hub.publish(Publication.of(List.of(NEWS), "nobody listens"));
+    }
+
+    @Test
+    void failingWriteClosesTheStreamAsClientGone() {
+        RecordingSink sink = new RecordingSink();
+        Connection connection = hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))), sink);
+        await().until(() -> sink.sends() > 0);
+        sink.close();
+        hub.publish(Publication.of(List.of(NEWS), "into the void"));
+        await().until(() -> !connection.isOpen());
+        assertThat(connection.closeCause()).contains(CloseCause.CLIENT_GONE);
+        assertThat(hub.connectionCount()).isZero();
+    }
+
+    @Test
+    void drainEndsEveryStreamWithARetryHint() {
+        RecordingSink sink = open(Subscription.anonymous(selectors("news")));
+        hub.drain(Duration.ofMillis(1234));
+        await().until(sink::isClosed);
+        assertThat(sink.text()).endsWith("retry: 1234\n\n");
+        assertThat(hub.connectionCount()).isZero();
+        assertThat(Optional.of(hub.options())).isPresent();
+    }
+}

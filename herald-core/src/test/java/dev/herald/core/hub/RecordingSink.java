@@ -1,0 +1,86 @@
+package dev.herald.core.hub;
+
+import dev.herald.core.sse.WhatwgReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** An in-process sink for unit tests: records what the hub writes; can be made to stall. */
+final class RecordingSink implements SseSink {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final StringBuilder written = new StringBuilder();
+    private final CountDownLatch stall;
+    private volatile boolean closed;
+    private volatile int sends;
+
+    RecordingSink() {
+        this(null);
+    }
+
+    private RecordingSink(CountDownLatch stall) {
+        this.stall = stall;
+    }
+
+    /** A sink whose first send blocks until closed, like a client that stopped reading. */
+    static RecordingSink stalled() {
+        return new RecordingSink(new CountDownLatch(1));
+    }
+
+    @Override
+    public void send(byte[] frames) throws IOException {
+        if (closed) {
+            throw new IOException("closed");
+        }
+        if (stall != null) {
+            try {
+                stall.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("closed while blocked");
+        }
+        lock.lock();
+        try {
+            written.append(new String(frames, StandardCharsets.UTF_8));
+            sends++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (stall != null) {
+            stall.countDown();
+        }
+    }
+
+    String text() {
+        lock.lock();
+        try {
+            return written.toString();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<WhatwgReader.Read> events() {
+        return WhatwgReader.read(text());
+    }
+
+    List<String> data() {
+        return events().stream().map(WhatwgReader.Read::data).toList();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    int sends() {
+        return sends;
+    }
+}
