@@ -1,0 +1,56 @@
+package dev.herald.redis;
+
+import dev.herald.core.event.Publication;
+import dev.herald.core.log.RetentionPolicy;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The append: one {@code append.lua} call that, atomically, starts a new life of the log if it has
+ * none, refuses a publisher id that is taken, stamps epoch and count, {@code XADD}s with
+ * {@code MAXLEN ~}, trims by age with {@code MINID ~} and indexes a publisher's id. One round trip,
+ * and no state in which the index and the stream disagree.
+ */
+final class AppendScript {
+
+    /** What the script answered. */
+    sealed interface Reply {
+        /** Stored as {@code streamId} in the life {@code epoch}; {@code newLife} when this call began it. */
+        record Appended(StreamId streamId, Epoch epoch, boolean newLife) implements Reply {
+        }
+
+        /** The publisher's id is taken. */
+        record Duplicate() implements Reply {
+        }
+    }
+
+    private final LuaScript script = LuaScript.load("append");
+    private final KeyLayout keys;
+    private final RetentionPolicy retention;
+
+    AppendScript(KeyLayout keys, RetentionPolicy retention) {
+        this.keys = keys;
+        this.retention = retention;
+    }
+
+    Reply run(RedisCommands<String, String> commands, Publication publication, Optional<StreamId> floor) {
+        String[] keyList = publication.id()
+                .map(id -> new String[] {keys.epoch(), keys.stream(), keys.count(), keys.publisherId(id)})
+                .orElseGet(() -> new String[] {keys.epoch(), keys.stream(), keys.count()});
+        List<String> args = new ArrayList<>(16);
+        args.add(Epoch.random().value());
+        args.add(floor.filter(id -> id.compareTo(StreamId.ZERO) > 0).map(StreamId::toString).orElse(""));
+        args.add(Integer.toString(retention.maxEvents()));
+        args.add(Long.toString(Math.max(1, retention.maxAge().toMillis())));
+        args.addAll(EntryCodec.fields(publication));
+        List<Object> reply = script.run(commands, keyList, args.toArray(String[]::new));
+        return switch ((String) reply.get(0)) {
+            case "OK" -> new Reply.Appended(StreamId.parse((String) reply.get(1)), new Epoch((String) reply.get(2)),
+                    ((Long) reply.get(3)) == 1L);
+            case "DUPLICATE" -> new Reply.Duplicate();
+            default -> throw new IllegalStateException("append script answered " + reply);
+        };
+    }
+}

@@ -1,0 +1,212 @@
+package dev.herald.redis;
+
+import dev.herald.core.event.Event;
+import dev.herald.core.event.EventId;
+import dev.herald.core.event.Publication;
+import dev.herald.core.log.DuplicateEventIdException;
+import dev.herald.core.log.EventLog;
+import dev.herald.core.log.LogPosition;
+import dev.herald.core.log.ReadResult;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.MaintNotificationsConfig;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link EventLog} on a Redis stream, shared by every node of a hub: an event appended on any
+ * node reaches every node's follower, once, in the same order, and any node can replay after any
+ * id.
+ *
+ * <ul>
+ *   <li><b>Append</b> is one atomic script ({@link AppendScript}): {@code XADD} with {@code MAXLEN ~}
+ *       and {@code MINID ~} trimming, the publisher-id index and the epoch. Acknowledged means
+ *       Redis has it, as durably as Redis's persistence settings make it.</li>
+ *   <li><b>Ids</b> are {@code <epoch>-<millis>-<seq>} ({@link GeneratedId}); positions pack the
+ *       stream id ({@link StreamId}). A publisher's own id stays taken for the retention's max
+ *       age; ids of the generated shape count as taken ({@link DuplicateEventIdException}), since
+ *       such an id may be, or become, one the log generates.</li>
+ *   <li><b>Replay</b> is one atomic script ({@link ReadScript}) over an exclusive {@code XRANGE}.</li>
+ *   <li><b>Follow</b> is a blocking {@code XREAD} loop on a thread and connection of its own
+ *       ({@link StreamFollower}).</li>
+ *   <li><b>Faults</b>: while Redis is unreachable, {@code append} and {@code readAfter} fail with
+ *       {@link dev.herald.core.log.LogUnavailableException} at once (or after one timeout for a
+ *       hung link), connections are re-established with backoff ({@link CommandChannel}), and the
+ *       follower carries on after the last entry it handed over. {@link #health()} tells the state.</li>
+ * </ul>
+ *
+ * <p>A {@code LogUnavailableException} from {@code append} does not prove the event was not
+ * stored (the reply may be what was lost); a publisher that retries with its own id gets a
+ * {@link DuplicateEventIdException} if it was.
+ */
+public final class RedisEventLog implements EventLog {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisEventLog.class);
+    /** A read script blocks Redis while it runs: pages are capped whatever the caller asks. */
+    static final int MAX_PAGE = 1000;
+
+    private final RedisLogSettings settings;
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final RedisHealth health = new RedisHealth(Clock.systemUTC());
+    private final CommandChannel commands;
+    private final AppendScript appendScript;
+    private final ReadScript readScript;
+    /** The highest position this node has appended or followed: the floor of a new life's ids. */
+    private final AtomicLong highWater = new AtomicLong();
+    private final ReentrantLock following = new ReentrantLock();
+    private volatile StreamFollower follower;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public RedisEventLog(RedisLogSettings settings) {
+        this.settings = settings;
+        this.appendScript = new AppendScript(settings.keys(), settings.retention());
+        this.readScript = new ReadScript(settings.keys(), settings.retention());
+        this.resources = DefaultClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(1)
+                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
+                .build();
+        RedisURI uri = RedisURI.create(settings.url());
+        uri.setTimeout(settings.timeout());
+        uri.setClientName("herald");
+        this.client = RedisClient.create(resources, uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(false)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .maintNotificationsConfig(MaintNotificationsConfig.disabled())
+                .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).keepAlive(true).build())
+                .build());
+        this.commands = new CommandChannel(client, settings.timeout(), settings.backoff(), health);
+    }
+
+    @Override
+    public Event append(Publication publication) {
+        publication.id().ifPresent(id -> {
+            if (GeneratedId.isReserved(id)) {
+                // the whole generated-id space counts as taken: such an id may be, or become, a generated one
+                throw new DuplicateEventIdException(id);
+            }
+        });
+        StreamFollower current = follower;
+        if (current != null) {
+            current.fixStart(commands);
+        }
+        long highest = highWater.get();
+        Optional<StreamId> floor = highest == 0 ? Optional.empty() : Optional.of(StreamId.fromPosition(new LogPosition(highest)));
+        AppendScript.Reply reply = commands.call(redis -> appendScript.run(redis, publication, floor));
+        return switch (reply) {
+            case AppendScript.Reply.Duplicate duplicate -> throw new DuplicateEventIdException(publication.id().orElseThrow());
+            case AppendScript.Reply.Appended appended -> {
+                if (appended.newLife() && floor.isPresent()) {
+                    log.warn("Redis had lost the event log (restarted without its data?): began a new life with "
+                            + "epoch {}; ids of the old life now answer with a reset", appended.epoch());
+                } else if (appended.newLife()) {
+                    log.info("began the event log at {} with epoch {}", settings.keys().stream(), appended.epoch());
+                }
+                health.epoch(appended.epoch());
+                seen(appended.streamId());
+                EventId id = publication.id().orElseGet(() -> new GeneratedId(appended.epoch(), appended.streamId()).eventId());
+                yield Event.from(publication, id, appended.streamId().toPosition(),
+                        Instant.ofEpochMilli(appended.streamId().millis()));
+            }
+        };
+    }
+
+    @Override
+    public ReadResult readAfter(EventId lastEventId, int limit) {
+        int page = Math.clamp(limit, 1, MAX_PAGE);
+        ReadScript.Reply reply = commands.call(redis -> readScript.run(redis, lastEventId, page));
+        return switch (reply) {
+            case ReadScript.Reply.Reset reset -> new ReadResult.Reset(reset.reason(), reset.head().map(StreamEntry::event));
+            case ReadScript.Reply.Page found -> {
+                List<StreamEntry> entries = found.entries();
+                int size = Math.min(page, entries.size());
+                List<Event> events = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    events.add(entries.get(i).event());
+                }
+                yield new ReadResult.Found(events, entries.size() > page);
+            }
+        };
+    }
+
+    /**
+     * Starts the follower loop. Only one follower at a time: a second call while one runs fails.
+     *
+     * @throws IllegalStateException when a follower already runs
+     */
+    @Override
+    public AutoCloseable follow(Consumer<Event> newFollower) {
+        following.lock();
+        try {
+            if (closed.get()) {
+                throw new IllegalStateException("the Redis event log is closed");
+            }
+            if (follower != null) {
+                throw new IllegalStateException("the Redis event log already has a follower");
+            }
+            StreamFollower started = new StreamFollower(client, settings.keys(), settings.followBlock(),
+                    settings.timeout(), settings.backoff(), health, commands, newFollower, this::seen);
+            follower = started;
+            return () -> stop(started);
+        } finally {
+            following.unlock();
+        }
+    }
+
+    /** The state of this node's link to Redis. */
+    public RedisHealth health() {
+        return health;
+    }
+
+    public RedisLogSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        StreamFollower current = follower;
+        if (current != null) {
+            stop(current);
+        }
+        commands.close();
+        client.shutdown(0, 2, TimeUnit.SECONDS);
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    private void stop(StreamFollower stopping) {
+        following.lock();
+        try {
+            if (follower == stopping) {
+                follower = null;
+            }
+        } finally {
+            following.unlock();
+        }
+        stopping.close();
+    }
+
+    private void seen(StreamId id) {
+        long position = id.toPosition().value();
+        highWater.accumulateAndGet(position, Math::max);
+    }
+}

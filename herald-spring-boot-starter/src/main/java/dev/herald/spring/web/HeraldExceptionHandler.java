@@ -1,0 +1,96 @@
+package dev.herald.spring.web;
+
+import dev.herald.core.log.DuplicateEventIdException;
+import dev.herald.core.log.LogUnavailableException;
+import dev.herald.spring.security.AuthenticationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+
+/**
+ * Answers every failure of the Herald endpoints with a problem document whose {@code detail} says
+ * what to fix. Scoped to Herald's controllers (and ordered first among them) so that it neither
+ * changes nor is changed by the error handling of the application around it.
+ */
+@RestControllerAdvice(assignableTypes = {SubscribeController.class, PublishController.class})
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public final class HeraldExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(HeraldExceptionHandler.class);
+
+    private final ProblemResponses problems;
+
+    HeraldExceptionHandler(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<byte[]> apiProblem(ApiProblemException e, HttpServletRequest request) {
+        return problems.entity(e.status(), e.getMessage(), e.headers(), request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<byte[]> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(BearerChallenge.HEADER, BearerChallenge.of(e.failure()));
+        return problems.entity(HttpStatus.UNAUTHORIZED, e.getMessage(), headers, request);
+    }
+
+    @ExceptionHandler(DuplicateEventIdException.class)
+    ResponseEntity<byte[]> duplicate(DuplicateEventIdException e, HttpServletRequest request) {
+        return problems.entity(HttpStatus.CONFLICT, e.getMessage() + ": choose another id, or omit it to have one generated",
+                HttpHeaders.EMPTY, request);
+    }
+
+    @ExceptionHandler(LogUnavailableException.class)
+    ResponseEntity<byte[]> logUnavailable(LogUnavailableException e, HttpServletRequest request) {
+        log.warn("publish refused, the event log is unavailable: {}", e.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return problems.entity(HttpStatus.SERVICE_UNAVAILABLE,
+                "the event log is unavailable (" + e.getMessage() + "); the event was not stored, retry later",
+                headers, request);
+    }
+
+    /**
+     * Spring's own request errors (unreadable body, bad parameter, not acceptable, ...) with their
+     * status and detail; anything else is a bug of ours, not of the client: a 500 problem without
+     * internals. Nothing is answered once a stream's response is committed (or its client gone):
+     * the exception goes back to Spring's default handling, which logs client disconnects quietly.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<byte[]> other(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (response.isCommitted() || e instanceof AsyncRequestNotUsableException) {
+            throw e;
+        }
+        return switch (e) {
+            case ErrorResponse error -> problems.entity(error.getStatusCode(), detail(error, e), error.getHeaders(), request);
+            case HttpMessageNotReadableException unreadable -> problems.entity(HttpStatus.BAD_REQUEST,
+                    "unreadable request: " + unreadable.getMostSpecificCause().getMessage(), HttpHeaders.EMPTY, request);
+            case TypeMismatchException mismatch -> problems.entity(HttpStatus.BAD_REQUEST,
+                    "bad value for '" + mismatch.getPropertyName() + "': " + mismatch.getValue(), HttpHeaders.EMPTY, request);
+            default -> {
+                log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+                yield problems.entity(HttpStatus.INTERNAL_SERVER_ERROR, "the hub failed to handle the request; see its log",
+                        HttpHeaders.EMPTY, request);
+            }
+        };
+    }
+
+    private static String detail(ErrorResponse error, Exception e) {
+        String detail = error.getBody().getDetail();
+        return detail != null ? detail : e.getMessage();
+    }
+}
