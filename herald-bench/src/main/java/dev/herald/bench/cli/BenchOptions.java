@@ -1,0 +1,176 @@
+package dev.herald.bench.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Every option of a scenario run, with defaults applied. See {@link Usage} for what each one means. */
+public record BenchOptions(
+        String scenario,
+        String target,
+        String subscribeUrl,
+        List<String> subscribeHeaders,
+        String publishUrl,
+        List<String> publishHeaders,
+        String publishBody,
+        int payloadBytes,
+        int connections,
+        String userPrefix,
+        String jwtSecret,
+        List<String> tokenSubscribe,
+        List<String> tokenPublish,
+        long tokenTtlSeconds,
+        int events,
+        double rate,
+        double durationSeconds,
+        int publishConcurrency,
+        int warmupEvents,
+        double connectRate,
+        int maxPendingConnects,
+        long connectTimeoutMillis,
+        long retryMillis,
+        int maxAttempts,
+        double holdSeconds,
+        double drainTimeoutSeconds,
+        long quietMillis,
+        double stormAtSeconds,
+        double stormFraction,
+        long stormSpreadMillis,
+        long serverPid,
+        int processes,
+        int connectionsPerProcess,
+        int ioThreads,
+        List<String> workerJvmOptions,
+        String sources,
+        String sourceBase,
+        int connectionsPerSource,
+        Path out,
+        long seed) {
+
+    public static final Set<String> NAMES = Set.of(
+            "target", "subscribe-url", "subscribe-header", "publish-url", "publish-header", "publish-body",
+            "payload-bytes", "connections", "user-prefix", "jwt-secret", "token-subscribe", "token-publish",
+            "token-ttl", "events", "rate", "duration", "publish-concurrency", "warmup", "connect-rate",
+            "max-pending-connects", "connect-timeout", "retry", "max-attempts", "hold", "drain-timeout", "quiet",
+            "storm-at", "storm-fraction", "storm-spread", "server-pid", "processes", "conns-per-process",
+            "io-threads", "worker-jvm-opts", "sources", "source-base", "conns-per-source", "out", "seed");
+
+    public static final String DEFAULT_BODY = "{\"topics\":[\"bench\"],\"type\":\"message\",\"data\":\"{payload}\"}";
+
+    public static BenchOptions from(String scenario, Args a) {
+        double defaultRate = switch (scenario) {
+            case "targeted" -> 200;
+            case "reconnect-storm" -> 50;
+            default -> 0;
+        };
+        BenchOptions o = new BenchOptions(
+                scenario,
+                a.string("target", "server"),
+                a.string("subscribe-url", "http://127.0.0.1:8080/api/subscribe?topic=bench"),
+                a.all("subscribe-header"),
+                a.string("publish-url", "http://127.0.0.1:8080/api/events"),
+                a.all("publish-header"),
+                a.string("publish-body", DEFAULT_BODY),
+                a.integer("payload-bytes", 64),
+                a.integer("connections", 100),
+                a.string("user-prefix", "u"),
+                a.string("jwt-secret", System.getenv("HERALD_SECURITY_JWT_SECRET")),
+                a.list("token-subscribe", List.of("*")),
+                a.list("token-publish", List.of("*")),
+                a.longValue("token-ttl", 3600),
+                a.integer("events", 100),
+                a.decimal("rate", defaultRate),
+                a.decimal("duration", 10),
+                a.integer("publish-concurrency", defaultConcurrency(a.decimal("rate", defaultRate))),
+                a.integer("warmup", 0),
+                a.decimal("connect-rate", 2000),
+                a.integer("max-pending-connects", 256),
+                a.longValue("connect-timeout", 10_000),
+                a.longValue("retry", 1000),
+                a.integer("max-attempts", 3),
+                a.decimal("hold", 5),
+                a.decimal("drain-timeout", 30),
+                a.longValue("quiet", 3000),
+                a.decimal("storm-at", 3),
+                a.decimal("storm-fraction", 1.0),
+                a.longValue("storm-spread", 1000),
+                a.longValue("server-pid", -1),
+                a.integer("processes", 0),
+                a.integer("conns-per-process", 18_000),
+                a.integer("io-threads", Math.min(2, Runtime.getRuntime().availableProcessors())),
+                List.of(a.string("worker-jvm-opts", "-XX:+UseSerialGC -Xss512k").trim().split("\\s+")),
+                a.string("sources", "auto"),
+                a.string("source-base", "127.0.0.2"),
+                a.integer("conns-per-source", 20_000),
+                Path.of(a.string("out", "bench-results")),
+                a.longValue("seed", 42));
+        o.validate();
+        return o;
+    }
+
+    /** Saturated: 4 in flight. Fixed rate: enough in flight to keep the pace with acks of up to 80 ms. */
+    static int defaultConcurrency(double rate) {
+        return rate <= 0 ? 4 : Math.max(4, (int) Math.ceil(rate / 12.5));
+    }
+
+    private void validate() {
+        require(connections > 0, "--connections must be > 0");
+        require(payloadBytes >= 0 && payloadBytes <= 1 << 20, "--payload-bytes must be in [0, 1 MiB]");
+        require(events >= 0, "--events must be >= 0");
+        require(rate >= 0, "--rate must be >= 0 (0 = saturated)");
+        require(publishConcurrency > 0, "--publish-concurrency must be > 0");
+        require(stormFraction >= 0 && stormFraction <= 1, "--storm-fraction must be in [0, 1]");
+        require(connectionsPerProcess > 0 && connectionsPerProcess <= 19_000,
+                "--conns-per-process must be in (0, 19000]: each process may hold 20,000 open files");
+        require(connectionsPerSource > 0 && connectionsPerSource <= 28_000,
+                "--conns-per-source must be in (0, 28000] (ephemeral ports per source address)");
+        require(ioThreads > 0, "--io-threads must be > 0");
+        require(publishBody.contains("{payload}") || publishUrl.contains("{payload}"),
+                "--publish-body must contain {payload}: the bench reads sequence number and send time from it");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** The parameters worth recording next to the results (no secrets). */
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("connections", connections);
+        p.put("payloadBytes", payloadBytes);
+        switch (scenario) {
+            case "idle" -> p.put("holdSeconds", holdSeconds);
+            case "broadcast" -> {
+                p.put("events", events);
+                p.put("rate", rate == 0 ? "saturated" : rate);
+                p.put("publishConcurrency", publishConcurrency);
+                p.put("warmupEvents", warmupEvents);
+            }
+            case "targeted" -> {
+                p.put("rate", rate);
+                p.put("durationSeconds", durationSeconds);
+                p.put("publishConcurrency", publishConcurrency);
+                p.put("warmupEvents", warmupEvents);
+            }
+            case "reconnect-storm" -> {
+                p.put("rate", rate);
+                p.put("durationSeconds", durationSeconds);
+                p.put("stormAtSeconds", stormAtSeconds);
+                p.put("stormFraction", stormFraction);
+                p.put("stormSpreadMillis", stormSpreadMillis);
+                p.put("warmupEvents", warmupEvents);
+            }
+            default -> { }
+        }
+        p.put("subscribeUrl", subscribeUrl);
+        if (!scenario.equals("idle")) {
+            p.put("publishUrl", publishUrl);
+            p.put("publishBody", publishBody);
+        }
+        return p;
+    }
+}

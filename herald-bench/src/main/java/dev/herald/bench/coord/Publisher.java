@@ -1,0 +1,198 @@
+package dev.herald.bench.coord;
+
+import dev.herald.bench.auth.JwtMinter;
+import dev.herald.bench.cli.BenchOptions;
+import dev.herald.bench.net.IoLoop;
+import dev.herald.bench.payload.Payload;
+import dev.herald.bench.payload.Template;
+import dev.herald.bench.payload.WallClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Publishes events with {@link HttpClient} (HTTP/1.1, keep-alive) from a few virtual threads: at a fixed rate (the
+ * n-th event is due at start + n/rate) or saturated (each thread sends as soon as the previous one was acknowledged).
+ * The send time goes into the payload right before the request leaves, so delivery latency includes the publish hop.
+ */
+public final class Publisher implements AutoCloseable {
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final Template url;
+    private final Template body;
+    private final List<Template> headers;
+    private final int payloadBytes;
+    private final String userPrefix;
+    private final String token;
+    private final boolean contentTypeGiven;
+
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong acked = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    public Publisher(BenchOptions o) {
+        this.url = Template.parse(o.publishUrl());
+        this.body = Template.parse(o.publishBody());
+        this.headers = o.publishHeaders().stream().map(Template::parse).toList();
+        this.payloadBytes = o.payloadBytes();
+        this.userPrefix = o.userPrefix();
+        boolean needsToken = url.uses("token") || headers.stream().anyMatch(h -> h.uses("token"));
+        this.token = needsToken
+                ? new JwtMinter(o.jwtSecret()).mint("bench-publisher", List.of(), o.tokenPublish(),
+                        Duration.ofSeconds(o.tokenTtlSeconds()))
+                : null;
+        this.contentTypeGiven = o.publishHeaders().stream().anyMatch(h -> h.toLowerCase().startsWith("content-type:"));
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    public long acked() {
+        return acked.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    /**
+     * Publishes until {@code maxEvents} were sent (0 = no limit) or {@code maxSeconds} passed (0 = no limit).
+     * Blocks until every request in flight has been answered.
+     */
+    public PublishOutcome run(PlannedEvents plan, double rate, long maxEvents, double maxSeconds, int concurrency,
+                              long seed) {
+        long start = System.nanoTime();
+        long deadline = maxSeconds > 0 ? start + (long) (maxSeconds * 1e9) : Long.MAX_VALUE;
+        long limit = maxEvents > 0 ? maxEvents : Long.MAX_VALUE;
+        double periodNanos = rate > 0 ? 1e9 / rate : 0;
+        AtomicLong tickets = new AtomicLong();
+        AtomicLong firstSend = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong lastAck = new AtomicLong();
+        ConcurrentLinkedQueue<Long> failedKeys = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        List<Histogram> histograms = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        SplittableRandom root = new SplittableRandom(seed);
+        for (int t = 0; t < concurrency; t++) {
+            Histogram h = new Histogram(IoLoop.MAX_MICROS, 3);
+            histograms.add(h);
+            SplittableRandom random = root.split();
+            threads.add(Thread.ofVirtual().name("publisher-" + t).start(() -> {
+                while (true) {
+                    long ticket = tickets.getAndIncrement();
+                    if (ticket >= limit) {
+                        return;
+                    }
+                    if (periodNanos > 0) {
+                        long due = start + (long) (ticket * periodNanos);
+                        long wait;
+                        while ((wait = due - System.nanoTime()) > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                    }
+                    if (System.nanoTime() >= deadline) {
+                        return;
+                    }
+                    PlannedEvents.Planned event = plan.next(ticket, random);
+                    long sendMicros = publishOne(event, h, failedKeys, errors);
+                    firstSend.accumulateAndGet(sendMicros, Math::min);
+                    lastAck.accumulateAndGet(WallClock.micros(), Math::max);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Histogram ack = new Histogram(IoLoop.MAX_MICROS, 3);
+        histograms.forEach(ack::add);
+        long s = ack.getTotalCount() == 0 ? 0 : firstSend.get();
+        return new PublishOutcome(ack.getTotalCount(), ack.getTotalCount() - failedKeys.size(), failedKeys.size(),
+                s, lastAck.get(), ack, List.copyOf(failedKeys), errors.peek());
+    }
+
+    private long publishOne(PlannedEvents.Planned event, Histogram ackLatency, ConcurrentLinkedQueue<Long> failedKeys,
+                            ConcurrentLinkedQueue<String> errors) {
+        String user = event.user() < 0 ? Payload.NO_USER : userPrefix + event.user();
+        long sendMicros = WallClock.micros();
+        String payload = event.marked()
+                ? Payload.encode(event.seq(), sendMicros, user, payloadBytes)
+                : "warmup." + "x".repeat(Math.max(0, payloadBytes - 7));
+        Map<String, String> values = new HashMap<>(8);
+        values.put("seq", Integer.toString(event.seq()));
+        values.put("user", user);
+        values.put("i", Integer.toString(Math.max(event.user(), 0)));
+        values.put("payload", payload);
+        if (token != null) {
+            values.put("token", token);
+        }
+        boolean ok;
+        String error = null;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.expand(values)))
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(body.expand(values)));
+            if (!contentTypeGiven) {
+                request.header("Content-Type", "application/json");
+            }
+            for (Template header : headers) {
+                String h = header.expand(values);
+                int colon = h.indexOf(':');
+                request.header(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+            }
+            sent.incrementAndGet();
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            ok = response.statusCode() / 100 == 2;
+            if (!ok) {
+                error = "HTTP " + response.statusCode() + " " + abbreviate(response.body());
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            ok = false;
+            error = e.toString();
+        }
+        ackLatency.recordValue(Math.min(IoLoop.MAX_MICROS, Math.max(0, WallClock.micros() - sendMicros)));
+        if (ok) {
+            acked.incrementAndGet();
+        } else {
+            failed.incrementAndGet();
+            if (errors.size() < 10) {
+                errors.add(error);
+            }
+            if (event.marked()) {
+                failedKeys.add(event.user() < 0 ? event.seq() : ((long) event.user() << 32) | event.seq());
+            }
+        }
+        return sendMicros;
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

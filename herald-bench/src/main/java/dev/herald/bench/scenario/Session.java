@@ -1,0 +1,292 @@
+package dev.herald.bench.scenario;
+
+import dev.herald.bench.cli.BenchOptions;
+import dev.herald.bench.coord.Fleet;
+import dev.herald.bench.coord.PlannedEvents;
+import dev.herald.bench.coord.ProcessProbe;
+import dev.herald.bench.coord.ProgressLine;
+import dev.herald.bench.coord.PublishOutcome;
+import dev.herald.bench.coord.Publisher;
+import dev.herald.bench.payload.WallClock;
+import dev.herald.bench.report.Histograms;
+import dev.herald.bench.report.LatencySummary;
+import dev.herald.bench.report.ScenarioResult;
+import dev.herald.bench.track.Expectation;
+import dev.herald.bench.worker.WorkerCommand;
+import dev.herald.bench.worker.WorkerProgress;
+import dev.herald.bench.worker.WorkerResult;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The phases every scenario is made of — connect, publish, drain, finish — over one {@link Fleet} of subscribers and
+ * one {@link Publisher}, plus the measurements around them (server RSS and CPU, the bench's own CPU, a progress line
+ * each second) and the assembly of the {@link ScenarioResult}.
+ */
+public final class Session implements AutoCloseable {
+
+    private final BenchOptions options;
+    private final Fleet fleet;
+    private final Publisher publisher;
+    private final ProgressLine progressLine;
+    private final long selfPid = ProcessHandle.current().pid();
+    private final long startNanos;
+    private final String startedAt;
+    private final long toolCpuAtStart;
+    private final ProcessProbe.Sample serverAtStart;
+    private final List<String> notes = new ArrayList<>();
+
+    private volatile String phase = "starting";
+    private long connectStartMicros;
+    private ProcessProbe.Sample serverConnected;
+    private long lastPrintNanos;
+    private long lastPrintDeliveries;
+    private long lastPrintPublished;
+
+    public Session(BenchOptions options, PrintStream terminal) {
+        this.options = options;
+        this.fleet = Fleet.start(options);
+        this.publisher = new Publisher(options);
+        fleet.awaitReady();
+        this.startNanos = System.nanoTime();
+        this.startedAt = Instant.now().toString();
+        this.toolCpuAtStart = toolCpuNanos(fleet.progress());
+        this.serverAtStart = ProcessProbe.tree(options.serverPid());
+        if (options.serverPid() > 0 && serverAtStart == null) {
+            notes.add("server pid " + options.serverPid() + " not found: no server RSS/CPU figures");
+        }
+        this.lastPrintNanos = startNanos;
+        this.progressLine = new ProgressLine(terminal, this::statusLine);
+    }
+
+    public BenchOptions options() {
+        return options;
+    }
+
+    public void note(String note) {
+        notes.add(note);
+    }
+
+    /** Opens every subscriber and waits until each one is streaming or has given up. */
+    public void connect() {
+        phase = "connecting";
+        connectStartMicros = WallClock.micros();
+        fleet.send(new WorkerCommand.Connect());
+        int n = options.connections();
+        long budgetNanos = (long) ((options.connectRate() > 0 ? n / options.connectRate() : 0) * 1e9)
+                + (options.connectTimeoutMillis() + options.retryMillis()) * 1_000_000L * options.maxAttempts()
+                + 30_000_000_000L;
+        long deadline = System.nanoTime() + budgetNanos;
+        while (System.nanoTime() < deadline) {
+            WorkerProgress p = fleet.progress();
+            if (p.everConnected() + p.failed() >= n) {
+                break;
+            }
+            sleep(50);
+        }
+        WorkerProgress p = fleet.progress();
+        if (p.everConnected() < n) {
+            note(String.format(Locale.ROOT, "%d of %d subscribers did not connect (%d gave up); last error: %s",
+                    n - p.everConnected(), n, p.failed(), p.lastError()));
+        }
+        serverConnected = ProcessProbe.tree(options.serverPid());
+    }
+
+    /** Keeps the connections open for {@code seconds}, then samples the server's memory again. */
+    public void hold(double seconds) {
+        phase = "holding";
+        sleep((long) (seconds * 1000));
+        serverConnected = ProcessProbe.tree(options.serverPid());
+    }
+
+    /** Publishes unmarked events (JIT warm-up of the server); subscribers count them as foreign, not as deliveries. */
+    public void warmup() {
+        if (options.warmupEvents() <= 0) {
+            return;
+        }
+        phase = "warm-up";
+        PublishOutcome w = publisher.run(new PlannedEvents.Warmup(), 0, options.warmupEvents(), 0,
+                options.publishConcurrency(), options.seed() + 1);
+        if (w.failed() > 0) {
+            note("warm-up: " + w.failed() + " of " + w.sent() + " publishes failed: " + w.lastError());
+        }
+        // let the warm-up deliveries drain (they arrive as events without the mark) before measuring
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long foreign = fleet.progress().foreign();
+            if (foreign == last) {
+                break;
+            }
+            last = foreign;
+            sleep(500);
+        }
+    }
+
+    public PublishOutcome publish(PlannedEvents plan, double rate, long maxEvents, double maxSeconds) {
+        phase = "publishing";
+        PublishOutcome outcome = publisher.run(plan, rate, maxEvents, maxSeconds, options.publishConcurrency(),
+                options.seed());
+        if (outcome.failed() > 0) {
+            note(outcome.failed() + " of " + outcome.sent() + " publishes failed; last: " + outcome.lastError());
+        }
+        if (rate > 0) {
+            double planned = maxSeconds > 0 ? rate * maxSeconds : maxEvents;
+            double achieved = outcome.seconds() > 0 ? outcome.sent() / outcome.seconds() : 0;
+            if (outcome.sent() < 0.95 * planned || (maxSeconds <= 0 && achieved < 0.95 * rate)) {
+                note(String.format(Locale.ROOT, "the publisher fell behind the asked rate: %d events sent of %.0f "
+                        + "planned at %.0f/s (%.0f/s achieved, %d in flight, ack p99 %.1f ms)", outcome.sent(),
+                        planned, rate, achieved, options.publishConcurrency(),
+                        outcome.ackLatency().getValueAtPercentile(99) / 1000.0));
+            }
+        }
+        return outcome;
+    }
+
+    public void drop(double fraction, long spreadMillis) {
+        phase = "storm";
+        fleet.send(new WorkerCommand.Drop(fraction, spreadMillis, options.seed()));
+    }
+
+    /**
+     * Waits until {@code expectedDistinct} distinct deliveries arrived (and every dropped stream caught up, if
+     * {@code storm}), or nothing arrived for {@code --quiet} ms, or {@code --drain-timeout} passed.
+     */
+    public void drain(long expectedDistinct, boolean storm) {
+        phase = "draining";
+        long deadline = System.nanoTime() + (long) (options.drainTimeoutSeconds() * 1e9);
+        long lastDistinct = -1;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            WorkerProgress p = fleet.progress();
+            boolean done = p.distinct() >= expectedDistinct && (!storm || p.caughtUp() >= p.dropped());
+            if (done) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (p.distinct() != lastDistinct) {
+                lastDistinct = p.distinct();
+                lastChange = now;
+            } else if (now - lastChange > options.quietMillis() * 1_000_000L) {
+                note(String.format(Locale.ROOT, "drain stopped after %d ms without a delivery (%d of %d distinct "
+                        + "deliveries expected so far)", options.quietMillis(), p.distinct(), expectedDistinct));
+                return;
+            }
+            sleep(50);
+        }
+        note("drain timed out after " + options.drainTimeoutSeconds() + " s");
+    }
+
+    public int connectedNow() {
+        return fleet.progress().connectedNow();
+    }
+
+    /** Ends the run: samples the server, accounts every subscriber against {@code expectation}, builds the result. */
+    public ScenarioResult finish(Expectation expectation, PublishOutcome outcome) {
+        phase = "finishing";
+        ProcessProbe.Sample serverEnd = ProcessProbe.tree(options.serverPid());
+        if (serverConnected == null) {
+            serverConnected = serverEnd;
+        }
+        WorkerResult r = fleet.finish(expectation);
+        long endNanos = System.nanoTime();
+        double wall = (endNanos - startNanos) / 1e9;
+        double toolCpu = (toolCpuNanos(r.totals()) - toolCpuAtStart) / 1e9 / wall * 100;
+        WorkerProgress t = r.totals();
+
+        double connectSeconds = r.lastStreamMicros() > 0 ? (r.lastStreamMicros() - connectStartMicros) / 1e6 : 0;
+        var connections = new ScenarioResult.Connections(options.connections(), t.everConnected(), t.failed(),
+                t.connectFailures(), t.httpErrors(), t.unexpectedCloses(), connectSeconds,
+                connectSeconds > 0 ? t.everConnected() / connectSeconds : 0, t.comments(), t.lastError());
+
+        ScenarioResult.Publishing publishing;
+        ScenarioResult.Delivery delivery;
+        var latency = LatencySummary.of(Histograms.decode(r.latencyHistogram()));
+        if (outcome == null) {
+            publishing = new ScenarioResult.Publishing(0, 0, 0, new LatencySummary(0, 0, 0, 0, 0, 0), null);
+        } else {
+            publishing = new ScenarioResult.Publishing(outcome.acked(), outcome.failed(),
+                    outcome.seconds() > 0 ? outcome.acked() / outcome.seconds() : 0,
+                    LatencySummary.of(outcome.ackLatency()), outcome.lastError());
+        }
+        double deliverySeconds = outcome == null || t.lastDeliveryMicros() <= outcome.firstSendMicros() ? 0
+                : (t.lastDeliveryMicros() - outcome.firstSendMicros()) / 1e6;
+        delivery = new ScenarioResult.Delivery(t.deliveries(), r.expected(),
+                deliverySeconds > 0 ? t.deliveries() / deliverySeconds : 0, r.lost(), t.duplicates(), r.unexpected(),
+                t.misrouted(), t.resets(), r.subscribersWithLoss(), r.subscribersWithDuplicates(), latency);
+
+        ScenarioResult.Storm storm = t.dropped() == 0 && !options.scenario().equals("reconnect-storm") ? null
+                : new ScenarioResult.Storm(t.dropped(), t.caughtUp(), r.notCaughtUp(),
+                        LatencySummary.of(Histograms.decode(r.catchUpHistogram())));
+
+        Long rssBefore = serverAtStart == null ? null : serverAtStart.rssKb();
+        Long rssAfter = serverConnected == null ? null : serverConnected.rssKb();
+        Double perConnection = rssBefore == null || rssAfter == null || t.everConnected() == 0 ? null
+                : (rssAfter - rssBefore) / (double) t.everConnected();
+        Double serverCpu = serverAtStart == null || serverEnd == null ? null
+                : (serverEnd.cpuNanos() - serverAtStart.cpuNanos()) / 1e9 / wall * 100;
+        int cores = Runtime.getRuntime().availableProcessors();
+        var resources = new ScenarioResult.Resources(rssBefore, rssAfter, perConnection, serverCpu, toolCpu,
+                1 + fleet.childPids().size(), cores);
+
+        if (toolCpu > 80.0 * Math.min(cores, fleet.processes() * options.ioThreads() + 1)) {
+            note(String.format(Locale.ROOT, "bench CPU at %.0f%% of a core: the bench may have been a bottleneck",
+                    toolCpu));
+        }
+        if (r.lost() > 0 || t.duplicates() > 0 || t.misrouted() > 0) {
+            note(String.format(Locale.ROOT, "delivery errors: %d lost (%d subscribers), %d duplicated, %d misrouted",
+                    r.lost(), r.subscribersWithLoss(), t.duplicates(), t.misrouted()));
+        }
+        if (t.foreign() > 0) {
+            note(t.foreign() + " events without the bench's mark were received (warm-up, welcome events, other publishers)");
+        }
+        phase = "done";
+        return new ScenarioResult(options.target(), options.scenario(), startedAt, wall, options.parameters(),
+                connections, publishing, delivery, storm, resources, List.copyOf(notes));
+    }
+
+    private long toolCpuNanos(WorkerProgress progress) {
+        // children report their own CPU time; in-process workers are inside our own figure
+        return ProcessProbe.cpuNanos(selfPid).orElse(0) + progress.cpuNanos();
+    }
+
+    private String statusLine() {
+        WorkerProgress p = fleet.progress();
+        long now = System.nanoTime();
+        double dt = Math.max(1e-3, (now - lastPrintNanos) / 1e9);
+        long published = publisher.acked();
+        double deliveryRate = (p.deliveries() - lastPrintDeliveries) / dt;
+        double publishRate = (published - lastPrintPublished) / dt;
+        lastPrintNanos = now;
+        lastPrintDeliveries = p.deliveries();
+        lastPrintPublished = published;
+        double wall = (now - startNanos) / 1e9;
+        double cpu = (toolCpuNanos(p) - toolCpuAtStart) / 1e9 / Math.max(1e-3, wall) * 100;
+        return String.format(Locale.ROOT,
+                "[%s %s %5.1fs %-10s] streams %d/%d (failed %d, pending %d) | published %d (%.0f/s, %d failed)"
+                        + " | deliveries %d (%.0f/s) last latency %.2f ms | dup %d | dropped %d caught up %d"
+                        + " | bench cpu %.0f%%",
+                options.target(), options.scenario(), wall, phase, p.connectedNow(), options.connections(),
+                p.failed(), p.pending(), published, publishRate, publisher.failed(), p.deliveries(), deliveryRate,
+                p.lastLatencyMicros() / 1000.0, p.duplicates(), p.dropped(), p.caughtUp(), cpu);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        progressLine.close();
+        publisher.close();
+        fleet.close();
+    }
+}
