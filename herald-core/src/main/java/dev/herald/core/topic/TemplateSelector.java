@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  *
  * <p>Supported expressions: level 1 {@code {var}} (one or more comma-separated variables), level 2
  * {@code {+var}} (reserved expansion, may span {@code /}) and {@code {#var}} (fragment), and the
- * level 3 path forms {@code {/var}} and {@code {.var}}. A simple {@code {var}} matches a value
+ * level 3 forms {@code {/var}}, {@code {.var}}, {@code {;var}}, {@code {?var}} and {@code {&var}} (the
+ * query forms match their {@code name=value} pairs in any order, each variable optional). A simple {@code {var}} matches a value
  * without {@code /}, {@code ?} or {@code #}; it is deliberately more tolerant than strict
  * percent-encoding so that {@code users/{id}} matches {@code users/alice@example.com}.
  */
@@ -85,7 +86,7 @@ public record TemplateSelector(String expression, Pattern pattern) implements To
         }
         char operator = body.charAt(0);
         String variables = switch (operator) {
-            case '+', '#', '/', '.' -> body.substring(1);
+            case '+', '#', '/', '.', '?', '&', ';' -> body.substring(1);
             default -> body;
         };
         String[] names = variables.split(",", -1);
@@ -101,8 +102,21 @@ public record TemplateSelector(String expression, Pattern pattern) implements To
             case '#' -> "(?:#" + repeated(".+", ",", count) + ")?";
             case '/' -> "(?:/" + repeated(SEGMENT, "/", count) + ")?";
             case '.' -> "(?:\\." + repeated("[^/?#.]+", "\\.", count) + ")?";
+            case '?' -> "(?:\\?" + namedPair(names, "=[^&#]*") + "(?:&" + namedPair(names, "=[^&#]*") + ")*)?";
+            case '&' -> "(?:&" + namedPair(names, "=[^&#]*") + ")*";
+            case ';' -> "(?:;" + namedPair(names, "(?:=[^;/?#]*)?") + ")*";
             default -> repeated(SEGMENT, ",", count);
         };
+    }
+
+    /** {@code name=value} for any of the template's names (undefined variables are left out). */
+    private static String namedPair(String[] names, String value) {
+        StringBuilder alternatives = new StringBuilder("(?:");
+        for (int k = 0; k < names.length; k++) {
+            String name = names[k].replaceAll("(:[0-9]+|\\*)$", "");
+            alternatives.append(k == 0 ? "" : "|").append(Pattern.quote(name));
+        }
+        return alternatives.append(')').append(value).toString();
     }
 
     private static String repeated(String unit, String separator, int count) {

@@ -38,6 +38,12 @@ class TopicSelectorTest {
         "https://example.com/{a}/x/{b},         https://example.com/1/y/2,              false",
         "https://example.com/file{.ext},        https://example.com/file.json,          true",
         "a.b/{id},                              aXb/1,                                  false",
+        "https://example.com/books{?topic},     https://example.com/books?topic=a%2Fb,  true",
+        "https://example.com/books{?topic},     https://example.com/books,              true",
+        "https://example.com/books{?topic},     https://example.com/books?other=1,      false",
+        "'https://example.com/s{?a,b}',         https://example.com/s?a=1&b=2,          true",
+        "https://example.com/s?x=1{&a},         https://example.com/s?x=1&a=2,          true",
+        "https://example.com/m{;v},             https://example.com/m;v=3,              true",
     })
     void templatesMatchTheirExpansions(String template, String topic, boolean expected) {
         assertThat(TopicSelector.parse(template).matches(Topic.of(topic))).isEqualTo(expected);
