@@ -4,6 +4,7 @@ import dev.herald.core.event.Event;
 import dev.herald.core.event.EventId;
 import dev.herald.core.event.Publication;
 import dev.herald.core.log.DuplicateEventIdException;
+import dev.herald.core.log.EpochIds;
 import dev.herald.core.log.EventLog;
 import dev.herald.core.log.LogPosition;
 import dev.herald.core.log.LogUnavailableException;
@@ -202,7 +203,7 @@ public final class EmbeddedEventLog implements EventLog {
             throw new LogUnavailableException("the event store failed earlier and takes no appends: " + failure.getMessage(), failure);
         }
         long position = nextPosition;
-        EventId id = publication.id().orElseGet(() -> new EventId(metadata.epoch() + "-" + position));
+        EventId id = publication.id().orElseGet(() -> EpochIds.generated(metadata.epoch(), position));
         try {
             if (ids.containsKey(id.value())) {
                 throw new DuplicateEventIdException(id);
@@ -249,7 +250,7 @@ public final class EmbeddedEventLog implements EventLog {
         long durable = durableThrough;
         Long position = ids.get(lastEventId.value());
         if (position == null || position > durable) {
-            return new ReadResult.Reset(classify(lastEventId), head());
+            return new ReadResult.Reset(EpochIds.classify(lastEventId, metadata.epoch(), metadata.trimmedThrough() + 1), head());
         }
         long expected = position + 1;
         List<Event> page = new ArrayList<>(Math.min(limit, 256));
@@ -268,26 +269,6 @@ public final class EmbeddedEventLog implements EventLog {
             return new ReadResult.Reset(ResetReason.EXPIRED, head());
         }
         return new ReadResult.Found(page, expected <= durable);
-    }
-
-    /** Why we do not hold an id: ours but trimmed, from another epoch, or never issued. */
-    private ResetReason classify(EventId id) {
-        String value = id.value();
-        int dash = value.lastIndexOf('-');
-        if (dash < 0) {
-            return ResetReason.UNKNOWN;
-        }
-        String prefix = value.substring(0, dash);
-        long position;
-        try {
-            position = Long.parseLong(value.substring(dash + 1));
-        } catch (NumberFormatException notGenerated) {
-            return ResetReason.UNKNOWN;
-        }
-        if (prefix.equals(metadata.epoch())) {
-            return position <= metadata.trimmedThrough() ? ResetReason.EXPIRED : ResetReason.UNKNOWN;
-        }
-        return LogMetadata.EPOCH_SHAPE.matcher(prefix).matches() ? ResetReason.OTHER_EPOCH : ResetReason.UNKNOWN;
     }
 
     /**

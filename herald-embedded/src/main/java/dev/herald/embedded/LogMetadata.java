@@ -1,8 +1,7 @@
 package dev.herald.embedded;
 
+import dev.herald.core.log.EpochIds;
 import java.time.Clock;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -24,7 +23,6 @@ final class LogMetadata {
     static final String MAP_NAME = "herald.meta";
     static final String FORMAT = "1";
     /** The shape of epochs the in-memory log and this store draw: 8 or 9 base-36 digits. */
-    static final Pattern EPOCH_SHAPE = Pattern.compile("[0-9a-z]{7,9}");
 
     private static final String KEY_FORMAT = "format";
     private static final String KEY_EPOCH = "epoch";
@@ -54,7 +52,7 @@ final class LogMetadata {
     static LogMetadata openOrCreate(MVMap<String, String> map, Clock clock, boolean newEpoch) {
         String format = map.get(KEY_FORMAT);
         if (format == null) {
-            String epoch = drawEpoch();
+            String epoch = EpochIds.drawEpoch();
             String now = clock.instant().toString();
             map.put(KEY_FORMAT, FORMAT);
             map.put(KEY_EPOCH, epoch);
@@ -70,7 +68,7 @@ final class LogMetadata {
         long trimmedThrough = Long.parseLong(map.getOrDefault(KEY_TRIMMED_THROUGH, "0"));
         String epoch = map.get(KEY_EPOCH);
         if (newEpoch || epoch == null) {
-            epoch = drawEpoch();
+            epoch = EpochIds.drawEpoch();
             map.put(KEY_EPOCH, epoch);
             map.put(KEY_EPOCH_STARTED_AT, clock.instant().toString());
         }
@@ -99,9 +97,5 @@ final class LogMetadata {
             trimmedThrough = position;
             map.put(KEY_TRIMMED_THROUGH, Long.toString(position));
         }
-    }
-
-    private static String drawEpoch() {
-        return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 45), 36);
     }
 }

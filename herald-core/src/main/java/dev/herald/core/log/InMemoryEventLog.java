@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -25,8 +24,6 @@ import java.util.function.Consumer;
  * under it, which keeps hand-off order equal to log order.
  */
 public final class InMemoryEventLog implements EventLog {
-
-    private static final java.util.regex.Pattern GENERATED_EPOCH = java.util.regex.Pattern.compile("[0-9a-z]{7,9}");
 
     private final RetentionPolicy retention;
     private final Clock clock;
@@ -45,7 +42,7 @@ public final class InMemoryEventLog implements EventLog {
         this.retention = retention;
         this.clock = clock;
         this.ring = new Event[retention.maxEvents()];
-        this.epoch = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 45), 36);
+        this.epoch = EpochIds.drawEpoch();
     }
 
     public InMemoryEventLog(RetentionPolicy retention) {
@@ -67,7 +64,7 @@ public final class InMemoryEventLog implements EventLog {
             Instant now = clock.instant();
             trimByAge(now);
             long position = next;
-            EventId id = publication.id().orElseGet(() -> generatedId(position));
+            EventId id = publication.id().orElseGet(() -> EpochIds.generated(epoch, position));
             if (positionsById.containsKey(id)) {
                 throw new DuplicateEventIdException(id);
             }
@@ -92,7 +89,7 @@ public final class InMemoryEventLog implements EventLog {
             trimByAge(clock.instant());
             Long position = positionsById.get(lastEventId);
             if (position == null) {
-                return new ReadResult.Reset(classify(lastEventId), head());
+                return new ReadResult.Reset(EpochIds.classify(lastEventId, epoch, first), head());
             }
             long from = position + 1;
             long to = Math.min(next, from + Math.max(1, limit));
@@ -144,30 +141,6 @@ public final class InMemoryEventLog implements EventLog {
         } finally {
             lock.unlock();
         }
-    }
-
-    private EventId generatedId(long position) {
-        return new EventId(epoch + "-" + position);
-    }
-
-    /** An id we do not hold: ours but trimmed, from another life of the log, or never seen. */
-    private ResetReason classify(EventId id) {
-        String value = id.value();
-        int dash = value.lastIndexOf('-');
-        if (dash < 0) {
-            return ResetReason.UNKNOWN;
-        }
-        String prefix = value.substring(0, dash);
-        long position;
-        try {
-            position = Long.parseLong(value.substring(dash + 1));
-        } catch (NumberFormatException notGenerated) {
-            return ResetReason.UNKNOWN;
-        }
-        if (prefix.equals(epoch)) {
-            return position < first ? ResetReason.EXPIRED : ResetReason.UNKNOWN;
-        }
-        return GENERATED_EPOCH.matcher(prefix).matches() ? ResetReason.OTHER_EPOCH : ResetReason.UNKNOWN;
     }
 
     private Optional<Event> head() {
