@@ -77,6 +77,16 @@ if [[ " $PEERS " == *" nchan "* ]] && { ! command -v nginx >/dev/null || [[ ! -f
   fi
 fi
 
+# run from copies: a build in the work tree must not swap a jar under a running server
+mkdir -p "$OUT/jars"
+cp "$bench_jar" "$OUT/jars/herald-bench.jar"
+bench_jar="$OUT/jars/herald-bench.jar"
+if [[ -f "$HERALD_JAR" ]]; then
+  cp "$HERALD_JAR" "$OUT/jars/herald-server.jar"
+  HERALD_JAR="$OUT/jars/herald-server.jar"
+fi
+jar_sums="$(cd "$OUT/jars" && sha256sum -- *.jar | awk '{printf "`%s` sha256 %s<br>", $2, substr($1, 1, 16)}')"
+
 # ---------------------------------------------------------------- peers
 server_pid=""
 running_peer=""
@@ -255,16 +265,20 @@ this page (it overwrites it).
 | kernel | $(uname -sr) |
 | JDK (servers and bench) | $jdk |
 | Java server options | \`$SERVER_JVM_OPTS\` |
+| jars run (copied at the start) | ${jar_sums%<br>} |
 | nginx / Nchan | $nginx_version / libnginx-mod-nchan $nchan_version, \`worker_processes $NCHAN_WORKERS\` |
 | load average (1, 5, 15 min) | at the start $load_at_start, at the end $(cut -d' ' -f1-3 /proc/loadavg) |
 
 EOF
-  busy="$(awk -v a="${load_at_start%% *}" -v n="$(nproc)" 'BEGIN { print (a > n / 2) ? 1 : 0 }')"
+  load_at_end="$(cut -d' ' -f1 /proc/loadavg)"
+  busy="$(awk -v a="${load_at_start%% *}" -v b="$load_at_end" -v n="$(nproc)" \
+    'BEGIN { print (a > n / 2 || b > 2 * n) ? 1 : 0 }')"
   if [[ "$busy" == 1 ]]; then
     cat <<EOF
-**Warning: the machine was busy with other work during this run** (load average ${load_at_start%% *} at the start on
-$(nproc) cores, before any peer was started). Every process got only a slice of the CPU: absolute figures (rates,
-latencies, CPU %) are pessimistic and noisy; the comparisons are fairer than the absolute values, but still noisy.
+**Warning: the machine was busy with other work during this run** (1-minute load average ${load_at_start%% *} at the
+start, before any peer was started, and $load_at_end at the end, on $(nproc) cores; the run itself adds about 2).
+Every process got only a slice of the CPU: absolute figures (rates, latencies, CPU %) are pessimistic and noisy, and
+the peers did not all run under the same outside load. Re-run on a quiet machine before drawing conclusions.
 
 EOF
   fi
