@@ -54,7 +54,10 @@ async function demoToken(name) {
 function subscribe() {
   const lastEventId = herald?.lastEventId ?? "";
   herald?.close();
-  herald = new Herald({ token, topics, share, lastEventId, types: [...types] });
+  // A function, not the token itself: demo tokens die with the hub's run (a restarted demo hub has
+  // a new secret), and herald.js asks again whenever it must reopen the stream.
+  const freshToken = async () => (token = await demoToken(user));
+  herald = new Herald({ token: freshToken, user, topics, share, lastEventId, types: [...types], maxRetryDelay: 5000 });
   herald.onState(showState);
   for (const type of types) {
     herald.on(type, show);
