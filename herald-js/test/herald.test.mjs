@@ -3,10 +3,11 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Hub } from "./hub.mjs";
 import { client, isLeader, launch, received, stateOf, until } from "./browser.mjs";
 
-const screenshots = resolve(import.meta.dirname, "../test-output");
+const screenshots = resolve(fileURLToPath(new URL(".", import.meta.url)), "../test-output");
 mkdirSync(screenshots, { recursive: true });
 
 let hub;

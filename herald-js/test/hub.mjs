@@ -4,8 +4,9 @@ import { createServer } from "node:net";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = resolve(import.meta.dirname, "../..");
+const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const jar = join(root, "herald-server/target/herald-server.jar");
 
 function java() {
