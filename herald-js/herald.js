@@ -157,7 +157,8 @@ export class Herald {
       return;
     }
     this.leader = true;
-    this._open(this._retries === 0 ? States.CONNECTING : States.RECONNECTING);
+    // Taking over from a leader that had the stream open is a reconnect, for every tab.
+    this._open(this.state === States.CONNECTING ? States.CONNECTING : States.RECONNECTING);
   }
 
   _resign() {
@@ -274,16 +275,21 @@ export class Herald {
   }
 
   _listenTo(type) {
+    if (this._addType(type) && this.share && !this.leader) {
+      this._post({ kind: "types", types: [type] }); // the leader must listen to it for us
+    }
+  }
+
+  // Every tab keeps the types of the whole group: whichever tab leads listens to all of them.
+  _addType(type) {
     if (this._types.has(type) || type === RESET) {
-      return;
+      return false;
     }
     this._types.add(type);
     if (this._source) {
       this._attach(this._source, type);
     }
-    if (this.share && !this.leader) {
-      this._post({ kind: "types", types: [type] }); // the leader must listen to it for us
-    }
+    return true;
   }
 
   _setState(state) {
@@ -292,7 +298,7 @@ export class Herald {
     }
     this.state = state;
     if (this.share && this.leader && !this._closed) {
-      this._post({ kind: "state", state, lastEventId: this.lastEventId });
+      this._post({ kind: "state", state, lastEventId: this.lastEventId, types: [...this._types] });
     }
     for (const listener of this._stateListeners) {
       try {
@@ -330,16 +336,15 @@ export class Herald {
           if (message.lastEventId) {
             this.lastEventId = message.lastEventId;
           }
+          message.types.forEach((type) => this._addType(type));
           this._setState(message.state);
         }
         break;
       case "hello":
       case "types":
-        if (this.leader) {
-          message.types.forEach((type) => this._listenTo(type));
-          if (message.kind === "hello") {
-            this._post({ kind: "state", state: this.state, lastEventId: this.lastEventId });
-          }
+        message.types.forEach((type) => this._addType(type));
+        if (this.leader && message.kind === "hello") {
+          this._post({ kind: "state", state: this.state, lastEventId: this.lastEventId, types: [...this._types] });
         }
         break;
     }

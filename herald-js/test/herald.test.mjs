@@ -117,6 +117,31 @@ describe("herald.js", () => {
     }
   });
 
+  test("a new leader listens to the event types of every tab, not only its own", async () => {
+    const context = await browser.newContext();
+    try {
+      const first = await client(context, hub, { user: "finn", types: ["notification"] });
+      await allOpen([first]);
+      assert.equal(await isLeader(first), true);
+      const second = await client(context, hub, { user: "finn", types: ["notification"] });
+      const third = await client(context, hub, { user: "finn", types: ["alert"] });
+      await allOpen([second, third]);
+      await hub.publish({ users: ["finn"], type: "alert", data: { text: "alert 1" } });
+      await until("the first alert", async () => (await received(third)).length === 1);
+      await first.close(); // the second tab, queued first for the lock, takes over
+      await until("the second tab leads", () => isLeader(second));
+      await hub.publish({ users: ["finn"], type: "alert", data: { text: "alert 2" } });
+      await hub.publish({ users: ["finn"], type: "notification", data: { text: "note" } });
+      await until("the second alert and the note", async () =>
+        (await received(third)).length === 2 && (await received(second)).length === 1,
+      );
+      assert.deepEqual(texts(await received(third)), ["alert 1", "alert 2"]);
+      assert.deepEqual(texts(await received(second)), ["note"]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("share: false opens a connection per page", async () => {
     const context = await browser.newContext();
     try {
