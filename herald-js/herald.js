@@ -63,6 +63,7 @@ export class HeraldEvent {
  * - `lastEventId`: resume after this id (e.g. one kept in storage from an earlier visit).
  * - `election`: `"auto"` (default: Web Locks if present), `"locks"` or `"broadcast"`.
  * - `maxRetryDelay`: cap of the backoff in ms when the hub refuses the stream (default 30000).
+ * - `withCredentials`: send cookies to a hub on another origin (the `herald_token` cookie).
  */
 export class Herald {
   constructor(options = {}) {
@@ -70,6 +71,7 @@ export class Herald {
     this.topics = [...(options.topics ?? [])];
     this.share = options.share !== false && typeof BroadcastChannel === "function";
     this.maxRetryDelay = options.maxRetryDelay ?? 30000;
+    this.withCredentials = options.withCredentials === true;
     this.lastEventId = options.lastEventId ?? "";
     this.state = States.CONNECTING;
     /** True while this tab holds the connection (always true when not sharing). */
@@ -190,7 +192,7 @@ export class Herald {
       // a refusal, or in a new leader) resumes with the query parameter.
       url.searchParams.set("lastEventId", this.lastEventId);
     }
-    const source = new EventSource(url, { withCredentials: false });
+    const source = new EventSource(url, { withCredentials: this.withCredentials });
     this._source = source;
     source.onopen = () => {
       this._retries = 0;
