@@ -39,6 +39,7 @@ class HeraldServerConfiguredSecretTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(new ServerHttp(port).get("/demo/connections").statusCode()).isEqualTo(404);
         assertThat(context.containsBean("demoTokens")).isFalse();
         assertThat(context.containsBean("demoSigningKey")).isFalse();
     }

@@ -94,15 +94,30 @@ class HeraldServerDefaultRunTest {
     }
 
     @Test
-    void pageAtRootIsServedWithItsScript() {
+    void pageAtRootIsServedWithItsScriptAndHeraldJs() {
         HttpResponse<String> page = http.get("/");
         HttpResponse<String> script = http.get("/app.js");
+        HttpResponse<String> library = http.get("/herald.js");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(page.body()).contains("<script src=\"app.js\">").contains("id=\"publish\"");
+        assertThat(page.body()).contains("<script type=\"module\" src=\"app.js\">").contains("id=\"publish\"");
         assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.body()).contains("new EventSource(\"/api/subscribe?\"").contains("/demo/token?user=");
+        assertThat(script.body()).contains("import { Herald } from \"/herald.js\"").contains("/demo/token?user=");
+        // the one herald.js of herald-js/, copied in at build time; browsers import modules only as JavaScript
+        assertThat(library.statusCode()).isEqualTo(200);
+        assertThat(library.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(library.body()).contains("export class Herald");
+    }
+
+    @Test
+    void demoConnectionsCountsStreamsPerUser() {
+        String token = http.get("/demo/token?user=dana").body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(http.get("/demo/connections").body()).doesNotContain("\"dana\"");
+        try (ServerHttp.Stream first = http.stream("/api/subscribe?access_token=" + token);
+                ServerHttp.Stream second = http.stream("/api/subscribe?access_token=" + token)) {
+            await().untilAsserted(() -> assertThat(http.get("/demo/connections").body()).contains("\"dana\":2"));
+        }
     }
 
     @Test
