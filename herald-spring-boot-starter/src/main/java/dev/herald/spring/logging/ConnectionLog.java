@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * One INFO line when a stream opens and one when it closes, with its user, topics and (on close)
@@ -23,8 +25,21 @@ public final class ConnectionLog implements HubObserver {
     @Override
     public void connectionOpened(Connection connection) {
         if (log.isInfoEnabled()) {
-            log.info("stream {} opened: user={} topics={}", connection.id(), user(connection), topics(connection));
+            log.info("stream {} opened: user={} topics={} from={}", connection.id(), user(connection),
+                    topics(connection), remoteAddress());
         }
+    }
+
+    /**
+     * The client's address: the hub opens a stream on the request's own thread, so the request is at
+     * hand. Behind a proxy it is the proxy's, unless the application trusts X-Forwarded-For
+     * ({@code server.forward-headers-strategy=native}, docs/operations.md).
+     */
+    private static String remoteAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getRemoteAddr();
+        }
+        return "-";
     }
 
     @Override
