@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"herald.security.jwt.secret=" + ServerTokens.SECRET, "herald.store.type=memory",
                 "herald.security.anonymous=true", "herald.heartbeat=200ms"})
+@ExtendWith(OutputCaptureExtension.class)
 class MetricsEndpointTest {
 
     @LocalServerPort
@@ -54,7 +58,7 @@ class MetricsEndpointTest {
     }
 
     @Test
-    void countersMoveAsStreamsOpenEventsFlowAndStreamsEnd() {
+    void countersMoveAsStreamsOpenEventsFlowAndStreamsEnd(CapturedOutput output) {
         ServerHttp http = http();
         double opened = scrape("herald_subscribes_total");
         double published = scrape("herald_events_published_total");
@@ -97,13 +101,22 @@ class MetricsEndpointTest {
         }
 
         // a token that expires ends its stream
-        String shortLived = ServerTokens.token("dana", TokenGrants.NONE, Duration.ofSeconds(1));
+        String shortLived = ServerTokens.token("dana", TokenGrants.NONE, Duration.ofSeconds(3));
+        // (exp is in whole seconds: 3s leaves it valid for at least 2s, enough to open the stream)
         try (ServerHttp.Stream expiring = http.stream("/api/subscribe?access_token=" + shortLived)) {
             assertThat(expiring.response.statusCode()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
                     assertThat(scrape("herald_disconnects_total{cause=\"token-expired\"}")).isEqualTo(tokenExpired + 1));
             assertThat(expiring.ended).isCompleted();
         }
+
+        // one line per open and close, with user, topics and cause; clients that went away leave no stack trace
+        assertThat(output.getAll())
+                .containsPattern("stream \\d+ opened: user=anonymous topics=\\[metrics\\] from=127\\.0\\.0\\.1")
+                .containsPattern("stream \\d+ closed: user=anonymous topics=\\[metrics\\] cause=client-gone after \\d+s")
+                .containsPattern("stream \\d+ closed: user=dana topics=\\[users/dana\\] cause=token-expired after \\d+s")
+                .doesNotContainPattern("(?m)^\\s+at [a-z]")
+                .doesNotContain("Broken pipe", "EofException", "AsyncRequestNotUsableException");
     }
 
     private static String publishedId(HttpResponse<String> response) {
