@@ -54,18 +54,36 @@ final class ServerHttp {
     final class Stream implements AutoCloseable {
         final HttpResponse<InputStream> response;
         final List<SseEvent> events = new CopyOnWriteArrayList<>();
+        final List<Long> retries = new CopyOnWriteArrayList<>();
+        /** Completes when the server ends the stream (or the test closes it). */
+        final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
 
         Stream(String pathAndQuery) {
+            this(pathAndQuery, java.util.Map.of());
+        }
+
+        Stream(String pathAndQuery, java.util.Map<String, String> headers) {
             try {
-                response = http.send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+                headers.forEach(request::header);
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            SseParser parser = new SseParser((SseListener) events::add);
+            SseParser parser = new SseParser(new SseListener() {
+                @Override
+                public void onEvent(SseEvent event) {
+                    events.add(event);
+                }
+
+                @Override
+                public void onRetry(long millis) {
+                    retries.add(millis);
+                }
+            });
             Thread.ofVirtual().start(() -> {
                 byte[] buffer = new byte[8192];
                 try (InputStream in = response.body()) {
@@ -75,6 +93,8 @@ final class ServerHttp {
                     }
                 } catch (IOException e) {
                     // closed by the test
+                } finally {
+                    ended.complete(null);
                 }
             });
         }
@@ -95,5 +115,9 @@ final class ServerHttp {
 
     Stream stream(String pathAndQuery) {
         return new Stream(pathAndQuery);
+    }
+
+    Stream stream(String pathAndQuery, java.util.Map<String, String> headers) {
+        return new Stream(pathAndQuery, headers);
     }
 }

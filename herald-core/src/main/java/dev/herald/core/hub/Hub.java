@@ -44,6 +44,8 @@ public final class Hub implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Heartbeats heartbeats;
     private final AutoCloseable following;
+    /** Publishes between their call and their return, so a shutdown can wait for them. */
+    private final java.util.concurrent.atomic.AtomicInteger publishing = new java.util.concurrent.atomic.AtomicInteger();
 
     public Hub(EventLog eventLog, HubOptions options, HubObserver observer, Clock clock) {
         this.eventLog = eventLog;
@@ -69,9 +71,19 @@ public final class Hub implements AutoCloseable {
      * @throws dev.herald.core.log.LogUnavailableException   when the log cannot take it now
      */
     public Event publish(Publication publication) {
-        Event event = eventLog.append(publication);
-        observer.eventPublished(event);
-        return event;
+        publishing.incrementAndGet();
+        try {
+            Event event = eventLog.append(publication);
+            observer.eventPublished(event);
+            return event;
+        } finally {
+            publishing.decrementAndGet();
+        }
+    }
+
+    /** Publishes under way: called and not yet returned. A graceful shutdown waits for them. */
+    public int publishesInFlight() {
+        return publishing.get();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.herald.spring.config;
 import dev.herald.core.hub.Hub;
 import dev.herald.core.hub.HubObserver;
 import dev.herald.core.log.EventLog;
+import dev.herald.spring.logging.ConnectionLog;
 import dev.herald.spring.publish.HeraldPublisher;
 import dev.herald.spring.publish.PayloadEncoder;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in-process {@link HeraldPublisher}. Every {@link HubObserver} bean hears the hub.
  */
 @AutoConfiguration(after = {HeraldStoreAutoConfiguration.class, JacksonAutoConfiguration.class})
-@EnableConfigurationProperties(HeraldProperties.class)
+@EnableConfigurationProperties({HeraldProperties.class, HeraldShutdownProperties.class})
 public class HeraldHubAutoConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -31,8 +33,15 @@ public class HeraldHubAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    HubLifecycle heraldHubLifecycle(Hub hub, HeraldProperties properties) {
-        return new HubLifecycle(hub, properties.connection().clientRetry());
+    HubLifecycle heraldHubLifecycle(Hub hub, HeraldProperties properties, HeraldShutdownProperties shutdown,
+                                    ApplicationEventPublisher events) {
+        return new HubLifecycle(hub, properties.connection().clientRetry(), shutdown.timeout(), events);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConnectionLog heraldConnectionLog() {
+        return new ConnectionLog();
     }
 
     @Bean

@@ -24,7 +24,7 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
  * what to fix. Scoped to Herald's controllers (and ordered first among them) so that it neither
  * changes nor is changed by the error handling of the application around it.
  */
-@RestControllerAdvice(assignableTypes = {SubscribeController.class, PublishController.class})
+@RestControllerAdvice(assignableTypes = {SubscribeController.class, PublishController.class, SubscriptionsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public final class HeraldExceptionHandler {
 

@@ -5,6 +5,7 @@ import dev.herald.spring.config.HeraldHubAutoConfiguration;
 import dev.herald.spring.config.HeraldProperties;
 import dev.herald.spring.config.HeraldSecurityAutoConfiguration;
 import dev.herald.spring.config.HubLifecycle;
+import dev.herald.spring.presence.Presence;
 import dev.herald.spring.publish.PayloadEncoder;
 import dev.herald.spring.security.Authenticator;
 import dev.herald.spring.security.TokenVerifier;
@@ -41,6 +42,11 @@ public class HeraldWebAutoConfiguration {
                                               ObjectProvider<JsonMapper> jsonMapper, HeraldProperties properties) {
         PublishRequestParser parser = new PublishRequestParser(jsonMapper.getIfAvailable(JsonMapper::shared));
         return new PublishController(hub, authenticator, parser, payloads, (int) properties.publish().maxBytes().toBytes());
+    }
+
+    @Bean
+    SubscriptionsController heraldSubscriptionsController(Hub hub, Authenticator authenticator) {
+        return new SubscriptionsController(new Presence(hub), authenticator);
     }
 
     @Bean

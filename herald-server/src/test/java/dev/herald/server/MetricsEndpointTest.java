@@ -1,0 +1,128 @@
+package dev.herald.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.spring.security.TokenGrants;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Scrapes {@code /actuator/prometheus} on the main port, as Prometheus would, and watches Herald's
+ * meters move as streams open, events flow, streams resume and streams end by cause.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"herald.security.jwt.secret=" + ServerTokens.SECRET, "herald.store.type=memory",
+                "herald.security.anonymous=true", "herald.heartbeat=200ms"})
+@ExtendWith(OutputCaptureExtension.class)
+class MetricsEndpointTest {
+
+    @LocalServerPort
+    int port;
+
+    private ServerHttp http() {
+        return new ServerHttp(port);
+    }
+
+    private double scrape(String series) {
+        HttpResponse<String> response = http().get("/actuator/prometheus");
+        assertThat(response.statusCode()).isEqualTo(200);
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+|NaN)$").matcher(response.body());
+        assertThat(matcher.find()).as("series %s in the scrape", series).isTrue();
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    @Test
+    void theScrapeIsPrometheusTextWithEveryHeraldMeter() {
+        HttpResponse<String> response = http().get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body()).contains("# TYPE herald_connections gauge", "herald_subscribes_total",
+                "herald_disconnects_total{cause=\"client-gone\"}", "herald_disconnects_total{cause=\"slow-consumer\"}",
+                "herald_disconnects_total{cause=\"lifetime\"}", "herald_disconnects_total{cause=\"token-expired\"}",
+                "herald_disconnects_total{cause=\"error\"}", "herald_disconnects_total{cause=\"shutdown\"}",
+                "herald_events_published_total", "herald_events_delivered_total", "herald_events_replayed_total",
+                "herald_resets_total{reason=\"expired\"}", "herald_delivery_latency_seconds_bucket",
+                "herald_outbox_frames ", "herald_outbox_frames_max ", "herald_dispatch_backlog ", "herald_draining 0",
+                "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void countersMoveAsStreamsOpenEventsFlowAndStreamsEnd(CapturedOutput output) {
+        ServerHttp http = http();
+        double opened = scrape("herald_subscribes_total");
+        double published = scrape("herald_events_published_total");
+        double delivered = scrape("herald_events_delivered_total");
+        double replayed = scrape("herald_events_replayed_total");
+        double clientGone = scrape("herald_disconnects_total{cause=\"client-gone\"}");
+        double tokenExpired = scrape("herald_disconnects_total{cause=\"token-expired\"}");
+        double resetsUnknown = scrape("herald_resets_total{reason=\"unknown\"}");
+        double latencyCount = scrape("herald_delivery_latency_seconds_count");
+
+        String first;
+        try (ServerHttp.Stream a = http.stream("/api/subscribe?topic=metrics");
+             ServerHttp.Stream b = http.stream("/api/subscribe?topic=metrics")) {
+            assertThat(scrape("herald_connections")).isGreaterThanOrEqualTo(2);
+            assertThat(scrape("herald_subscribes_total")).isEqualTo(opened + 2);
+
+            first = publishedId(http.publish(ServerTokens.publisher(), "{\"topics\": [\"metrics\"], \"data\": \"one\"}"));
+            http.publish(ServerTokens.publisher(), "{\"topics\": [\"metrics\"], \"data\": \"two\"}");
+            await().pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                assertThat(a.data()).containsExactly("one", "two");
+                assertThat(b.data()).containsExactly("one", "two");
+            });
+            assertThat(scrape("herald_events_published_total")).isEqualTo(published + 2);
+            await().pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> assertThat(scrape("herald_events_delivered_total")).isEqualTo(delivered + 4));
+            assertThat(scrape("herald_delivery_latency_seconds_count")).isEqualTo(latencyCount + 4);
+        }
+        // the client went away: the next heartbeat's write fails
+        await().pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(scrape("herald_disconnects_total{cause=\"client-gone\"}")).isEqualTo(clientGone + 2));
+
+        // resuming after the first event replays the second
+        try (ServerHttp.Stream resumed = http.stream("/api/subscribe?topic=metrics", Map.of("Last-Event-ID", first));
+             ServerHttp.Stream unknown = http.stream("/api/subscribe?topic=metrics", Map.of("Last-Event-ID", "no-such-id"))) {
+            await().pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+                assertThat(resumed.data()).containsExactly("two");
+                assertThat(scrape("herald_events_replayed_total")).isEqualTo(replayed + 1);
+                assertThat(scrape("herald_resets_total{reason=\"unknown\"}")).isEqualTo(resetsUnknown + 1);
+            });
+        }
+
+        // a token that expires ends its stream
+        String shortLived = ServerTokens.token("dana", TokenGrants.NONE, Duration.ofSeconds(3));
+        // (exp is in whole seconds: 3s leaves it valid for at least 2s, enough to open the stream)
+        try (ServerHttp.Stream expiring = http.stream("/api/subscribe?access_token=" + shortLived)) {
+            assertThat(expiring.response.statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                    assertThat(scrape("herald_disconnects_total{cause=\"token-expired\"}")).isEqualTo(tokenExpired + 1));
+            assertThat(expiring.ended).isCompleted();
+        }
+
+        // one line per open and close, with user, topics and cause; clients that went away leave no stack trace
+        assertThat(output.getAll())
+                .containsPattern("stream \\d+ opened: user=anonymous topics=\\[metrics\\] from=127\\.0\\.0\\.1")
+                .containsPattern("stream \\d+ closed: user=anonymous topics=\\[metrics\\] cause=client-gone after \\d+s")
+                .containsPattern("stream \\d+ closed: user=dana topics=\\[users/dana\\] cause=token-expired after \\d+s")
+                .doesNotContainPattern("(?m)^\\s+at [a-z]")
+                .doesNotContain("Broken pipe", "EofException", "AsyncRequestNotUsableException");
+    }
+
+    private static String publishedId(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(201);
+        Matcher matcher = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+}
