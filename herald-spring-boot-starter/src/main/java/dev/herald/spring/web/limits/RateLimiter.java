@@ -2,6 +2,7 @@ package dev.herald.spring.web.limits;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,6 +23,8 @@ public final class RateLimiter {
     private final int burst;
     private final LongSupplier nanoTime;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** At most one sweep a second: a flood of fresh keys must not make every request walk the map. */
+    private final AtomicLong lastSweepNanos;
 
     public RateLimiter(double ratePerSecond, int burst) {
         this(ratePerSecond, burst, System::nanoTime);
@@ -31,6 +34,7 @@ public final class RateLimiter {
         this.ratePerNano = ratePerSecond / 1e9;
         this.burst = burst;
         this.nanoTime = nanoTime;
+        this.lastSweepNanos = new AtomicLong(nanoTime.getAsLong() - 1_000_000_000L);
     }
 
     /** Takes one token for {@code key}; false when its bucket is empty. */
@@ -45,7 +49,8 @@ public final class RateLimiter {
             }
             return new Bucket(tokens, now);
         });
-        if (buckets.size() > SWEEP_AT) {
+        long lastSweep = lastSweepNanos.get();
+        if (buckets.size() > SWEEP_AT && now - lastSweep >= 1_000_000_000L && lastSweepNanos.compareAndSet(lastSweep, now)) {
             sweep(now);
         }
         return granted[0];
@@ -54,6 +59,10 @@ public final class RateLimiter {
     /** Seconds until one more request of an empty bucket is allowed, rounded up (for Retry-After). */
     public long retryAfterSeconds() {
         return Math.max(1, (long) Math.ceil(1 / (ratePerNano * 1e9)));
+    }
+
+    int size() {
+        return buckets.size();
     }
 
     private void sweep(long now) {
