@@ -69,9 +69,9 @@ public record VerificationKeys(Set<JWSAlgorithm> algorithms, JWKSource<SecurityC
 
     /**
      * Keys fetched from an identity provider's JWKS document. Nimbus caches the set for
-     * {@code cacheTtl}, refreshes it in the background before it expires, and refetches once at
-     * once when a token names a {@code kid} the cached set lacks (a key rotation): so a new key works
-     * at its first use, and a removed key stops working at the next refresh.
+     * {@code cacheTtl}, fetches it again on the first use after that, and refetches once at once when
+     * a token names a {@code kid} the cached set lacks (a key rotation): so a new key works at its
+     * first use, and a removed key stops working at the next fetch.
      */
     public static VerificationKeys jwkSetUri(String uri, Duration cacheTtl) {
         URL url;
