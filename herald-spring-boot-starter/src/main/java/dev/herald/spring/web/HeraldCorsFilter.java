@@ -5,11 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * names the origin and the property, instead of the browser's silent "CORS error". Exposes no
  * response headers: the API's answers are readable without any.
  */
-final class HeraldCorsFilter extends OncePerRequestFilter {
+final class HeraldCorsFilter extends OncePerRequestFilter implements Ordered {
 
     static final Set<String> ALLOWED_REQUEST_HEADERS = Set.of("authorization", "content-type", "last-event-id", "cache-control");
     private static final String ALLOW_METHODS = "GET, POST";
@@ -29,6 +29,16 @@ final class HeraldCorsFilter extends OncePerRequestFilter {
     HeraldCorsFilter(OriginPolicy origins, ProblemResponses problems) {
         this.origins = origins;
         this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !HeraldPaths.isHeraldEndpoint(request);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override
@@ -90,9 +100,5 @@ final class HeraldCorsFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
         problems.write(HttpStatus.FORBIDDEN, detail, HttpHeaders.EMPTY, request, response);
-    }
-
-    static String[] paths() {
-        return Arrays.asList(HeraldPaths.SUBSCRIBE, HeraldPaths.EVENTS).toArray(String[]::new);
     }
 }

@@ -16,9 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Configuration;
 import dev.herald.spring.security.TokenVerifiers;
 import dev.herald.spring.web.limits.RateLimiter;
-import java.util.List;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -59,23 +56,19 @@ public class HeraldWebAutoConfiguration {
                 new RateLimiter(limits.publishRate(), limits.publishBurst()));
     }
 
-    /** First among the filters, so that a refused origin or query costs nothing further. */
+    /**
+     * Plain filter beans (not registration beans, which applications and other modules count as
+     * their own): each filters only the Herald paths, see {@link HeraldPaths#isHeraldEndpoint}.
+     * First among the filters, so that a refused origin costs nothing further.
+     */
     @Bean
-    FilterRegistrationBean<HeraldCorsFilter> heraldCorsFilter(HeraldProperties properties, ProblemResponses problems) {
-        FilterRegistrationBean<HeraldCorsFilter> registration = new FilterRegistrationBean<>(
-                new HeraldCorsFilter(new OriginPolicy(properties.cors().allowedOrigins()), problems));
-        registration.setUrlPatterns(List.of(HeraldPaths.SUBSCRIBE, HeraldPaths.EVENTS));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+    HeraldCorsFilter heraldCorsFilter(HeraldProperties properties, ProblemResponses problems) {
+        return new HeraldCorsFilter(new OriginPolicy(properties.cors().allowedOrigins()), problems);
     }
 
     @Bean
-    FilterRegistrationBean<QueryLengthFilter> heraldQueryLengthFilter(HeraldProperties properties, ProblemResponses problems) {
-        FilterRegistrationBean<QueryLengthFilter> registration = new FilterRegistrationBean<>(
-                new QueryLengthFilter(properties.limits().maxQueryLength(), problems));
-        registration.setUrlPatterns(List.of(HeraldPaths.SUBSCRIBE, HeraldPaths.EVENTS));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
+    QueryLengthFilter heraldQueryLengthFilter(HeraldProperties properties, ProblemResponses problems) {
+        return new QueryLengthFilter(properties.limits().maxQueryLength(), problems);
     }
 
     /**

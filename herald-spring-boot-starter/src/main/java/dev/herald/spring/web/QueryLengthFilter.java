@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code getParameter}, which would otherwise surface as a 500. (The container's own header limit,
  * {@code server.max-http-request-header-size}, bounds the request line and headers as a whole.)
  */
-final class QueryLengthFilter extends OncePerRequestFilter {
+final class QueryLengthFilter extends OncePerRequestFilter implements Ordered {
 
     private final int maxLength;
     private final ProblemResponses problems;
@@ -30,6 +31,16 @@ final class QueryLengthFilter extends OncePerRequestFilter {
     QueryLengthFilter(int maxLength, ProblemResponses problems) {
         this.maxLength = maxLength;
         this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !HeraldPaths.isHeraldEndpoint(request);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
     @Override
