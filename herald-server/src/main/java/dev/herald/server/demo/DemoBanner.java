@@ -39,9 +39,9 @@ final class DemoBanner implements ApplicationListener<ApplicationReadyEvent> {
         String alice = tokens.user(UserId.of(DEMO_USERS.getFirst())).token();
         String publisher = tokens.publisher().token();
         StringBuilder out = new StringBuilder("\n").append(RULE).append('\n')
-                .append(" Herald runs in DEMO MODE: herald.security.jwt.secret is not set, so this run signs tokens with\n")
-                .append(" a generated secret (tokens stop working on restart). Set HERALD_SECURITY_JWT_SECRET to use your\n")
-                .append(" own key; that also turns off the demo token endpoint.\n\n")
+                .append(" Herald runs in DEMO MODE: no key is configured, so this run signs tokens with a generated\n")
+                .append(" secret (tokens stop working on restart). Set HERALD_SECURITY_JWT_SECRET (or a public key or\n")
+                .append(" JWKS URL, see docs/security.md) to use your own key; that also turns off the demo token endpoint.\n\n")
                 .append("   secret (HS256):  ").append(secret.value()).append("\n\n")
                 .append(" Demo tokens, valid ").append(DemoTokens.VALIDITY.toHours()).append("h:\n");
         out.append("   ").append(String.format("%-10s", DEMO_USERS.getFirst())).append(alice).append('\n');

@@ -5,18 +5,21 @@ import dev.herald.spring.security.HeraldTokenIssuer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Demo mode: with no {@code herald.security.jwt.secret}, nobody could hold a valid token, so the
  * server makes up a secret for this run, prints it with ready tokens, and hands out tokens at
- * {@code /demo/token}. Any configured secret turns all of this off.
+ * {@code /demo/token}. Any configured key turns all of this off, and on a non-loopback address the
+ * server refuses to start in demo mode unless {@code herald.demo.force=true}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DemoModeCondition.class)
 class DemoConfiguration {
 
     @Bean
-    DemoSecret demoSecret() {
+    DemoSecret demoSecret(Environment environment) {
+        DemoExposureGuard.check(environment);
         return new DemoSecret(HeraldSigningKey.randomSecret());
     }
 

@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param publish    limits of {@code POST /api/events}
  * @param security   tokens and anonymous subscribers
  * @param store      where the event log lives and how much history it keeps for replay
+ * @param cors       which browser origins may call the API (docs/security.md)
+ * @param limits     abuse limits per user, address and token (docs/security.md)
  */
 @ConfigurationProperties("herald")
 public record HeraldProperties(
@@ -25,7 +27,9 @@ public record HeraldProperties(
         @DefaultValue Connection connection,
         @DefaultValue Publish publish,
         @DefaultValue Security security,
-        @DefaultValue Store store) {
+        @DefaultValue Store store,
+        @DefaultValue Cors cors,
+        @DefaultValue Limits limits) {
 
     public HeraldProperties {
         positive(heartbeat, "herald.heartbeat");
@@ -86,12 +90,60 @@ public record HeraldProperties(
      */
     public record Security(@DefaultValue("false") boolean anonymous, @DefaultValue Jwt jwt) {
 
-        /** @param secret the HS256 key, at least 32 bytes of UTF-8 */
-        public record Jwt(String secret) {
+        /**
+         * The keys tokens are verified with (one of secret, public-key, jwk-set-uri), the claim
+         * checks, and optional separate keys for publishers and subscribers.
+         *
+         * @param secret          the HS256 key, at least 32 bytes of UTF-8
+         * @param publicKey       a PEM RSA (RS256) or EC P-256 (ES256) public key
+         * @param jwkSetUri       an identity provider's JWKS URL (RS256, ES256)
+         * @param jwkSetCacheTtl  how long fetched keys are used before they are fetched again
+         * @param issuer          when set, the {@code iss} every token must carry
+         * @param audience        when set, a token's {@code aud} must name one of these
+         * @param clockSkew       leeway for {@code exp}/{@code nbf}; streams end at {@code exp} plus this
+         * @param publisher       keys for {@code POST /api/events} only, instead of the ones above
+         * @param subscriber      keys for {@code GET /api/subscribe} only, instead of the ones above
+         */
+        public record Jwt(String secret, String publicKey, String jwkSetUri,
+                          @DefaultValue("5m") Duration jwkSetCacheTtl, String issuer, java.util.List<String> audience,
+                          @DefaultValue("30s") Duration clockSkew, Keys publisher, Keys subscriber) {
+
+            public Jwt {
+                positive(jwkSetCacheTtl, "herald.security.jwt.jwk-set-cache-ttl");
+                if (clockSkew == null || clockSkew.isNegative()) {
+                    throw new IllegalArgumentException("herald.security.jwt.clock-skew must not be negative");
+                }
+                audience = audience == null ? java.util.List.of() : java.util.List.copyOf(audience);
+            }
+
+            /** The common keys. */
+            public Keys keys() {
+                return new Keys(secret, publicKey, jwkSetUri);
+            }
 
             @Override
             public String toString() {
-                return "Jwt[secret=" + (secret == null ? "unset" : "******") + "]";
+                return "Jwt[secret=" + (secret == null ? "unset" : "******") + ", publicKey=" + (publicKey == null ? "unset" : "set")
+                        + ", jwkSetUri=" + jwkSetUri + ", issuer=" + issuer + ", audience=" + audience + ", clockSkew="
+                        + clockSkew + ", publisher=" + publisher + ", subscriber=" + subscriber + "]";
+            }
+        }
+
+        /** One role's keys: at most one of the three may be set. */
+        public record Keys(String secret, String publicKey, String jwkSetUri) {
+
+            public boolean configured() {
+                return has(secret) || has(publicKey) || has(jwkSetUri);
+            }
+
+            private static boolean has(String value) {
+                return value != null && !value.isBlank();
+            }
+
+            @Override
+            public String toString() {
+                return "Keys[secret=" + (secret == null ? "unset" : "******") + ", publicKey="
+                        + (publicKey == null ? "unset" : "set") + ", jwkSetUri=" + jwkSetUri + "]";
             }
         }
     }
@@ -118,6 +170,65 @@ public record HeraldProperties(
 
         public RetentionPolicy retention() {
             return new RetentionPolicy(maxEvents, maxAge);
+        }
+    }
+
+    /**
+     * @param allowedOrigins browser origins ({@code https://app.example.com}) that may call the API
+     *                       with credentials; {@code *} allows any origin but without credentials.
+     *                       Requests from the hub's own origin are always allowed.
+     */
+    public record Cors(java.util.List<String> allowedOrigins) {
+
+        public Cors {
+            allowedOrigins = allowedOrigins == null ? java.util.List.of() : java.util.List.copyOf(allowedOrigins);
+            for (String origin : allowedOrigins) {
+                if (!"*".equals(origin) && !origin.matches("https?://[^/?#\\s]+")) {
+                    throw new IllegalArgumentException("herald.cors.allowed-origins: '" + origin
+                            + "' is not an origin; write scheme://host[:port] without a path, e.g. https://app.example.com");
+                }
+            }
+        }
+    }
+
+    /**
+     * Abuse limits; each is answered with a 429 or 413 problem that names the property.
+     *
+     * @param maxConnectionsPerUser    live streams one user may hold at once
+     * @param maxConnectionsPerAddress live streams one remote address may hold at once
+     * @param subscribeRate            stream openings per second per remote address (sustained)
+     * @param subscribeBurst           stream openings one address may make at once before the rate applies
+     * @param publishRate              publishes per second per token holder (its {@code sub}), sustained
+     * @param publishBurst             publishes one token holder may make at once
+     * @param maxTopicsPerSubscription {@code topic} parameters per stream
+     * @param maxQueryLength           characters of a request's query string
+     */
+    public record Limits(
+            @DefaultValue("20") int maxConnectionsPerUser,
+            @DefaultValue("200") int maxConnectionsPerAddress,
+            @DefaultValue("10") double subscribeRate,
+            @DefaultValue("40") int subscribeBurst,
+            @DefaultValue("100") double publishRate,
+            @DefaultValue("200") int publishBurst,
+            @DefaultValue("100") int maxTopicsPerSubscription,
+            @DefaultValue("4096") int maxQueryLength) {
+
+        public Limits {
+            atLeastOne(maxConnectionsPerUser, "herald.limits.max-connections-per-user");
+            atLeastOne(maxConnectionsPerAddress, "herald.limits.max-connections-per-address");
+            atLeastOne(subscribeBurst, "herald.limits.subscribe-burst");
+            atLeastOne(publishBurst, "herald.limits.publish-burst");
+            atLeastOne(maxTopicsPerSubscription, "herald.limits.max-topics-per-subscription");
+            atLeastOne(maxQueryLength, "herald.limits.max-query-length");
+            if (!(subscribeRate > 0) || !(publishRate > 0)) {
+                throw new IllegalArgumentException("herald.limits.subscribe-rate and publish-rate must be positive");
+            }
+        }
+
+        private static void atLeastOne(int value, String property) {
+            if (value < 1) {
+                throw new IllegalArgumentException(property + " must be at least 1, not " + value);
+            }
         }
     }
 

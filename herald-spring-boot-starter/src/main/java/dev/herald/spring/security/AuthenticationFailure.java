@@ -1,11 +1,12 @@
 package dev.herald.spring.security;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Why a request could not be authenticated. The description is sent to the client (problem
  * {@code detail} and {@code WWW-Authenticate} {@code error_description}), so it says what to fix and
- * never echoes the token.
+ * never echoes the token or any key material.
  */
 public sealed interface AuthenticationFailure {
 
@@ -34,6 +35,15 @@ public sealed interface AuthenticationFailure {
         }
     }
 
+    /** The token names a {@code kid} that the key set does not hold, even after refetching it. */
+    record UnknownKey(String keyId) implements AuthenticationFailure {
+        @Override
+        public String description() {
+            return "unknown key: no key with kid '" + keyId + "' in this hub's key set (a rotated-out key, or a token"
+                    + " of another issuer)";
+        }
+    }
+
     record TokenExpired(Instant expiredAt) implements AuthenticationFailure {
         @Override
         public String description() {
@@ -45,6 +55,33 @@ public sealed interface AuthenticationFailure {
         @Override
         public String description() {
             return "token not valid before " + validFrom;
+        }
+    }
+
+    record WrongIssuer(String actual, String expected) implements AuthenticationFailure {
+        @Override
+        public String description() {
+            return "wrong issuer: the token's iss is " + (actual == null ? "missing" : "'" + actual + "'")
+                    + ", this hub accepts only '" + expected + "'";
+        }
+    }
+
+    record WrongAudience(List<String> actual, List<String> expected) implements AuthenticationFailure {
+        @Override
+        public String description() {
+            return "wrong audience: the token's aud is " + (actual.isEmpty() ? "missing" : actual)
+                    + ", this hub accepts " + expected;
+        }
+    }
+
+    /**
+     * The keys could not be fetched (JWKS URL unreachable): not the client's fault, answered with
+     * 503 rather than 401 so that a client retries instead of discarding a good token.
+     */
+    record KeysUnavailable(String reason) implements AuthenticationFailure {
+        @Override
+        public String description() {
+            return "the hub cannot fetch its verification keys right now (" + reason + "); retry shortly";
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param user      the {@code sub} claim
  * @param grants    the {@code herald} claim; the user's personal topic is always granted on top
- * @param expiresAt the {@code exp} claim, when present: a stream ends then
+ * @param expiresAt when a stream of this holder ends: the {@code exp} claim plus the clock-skew leeway,
+ *                  when the token has one
  */
 public record HeraldPrincipal(UserId user, TokenGrants grants, Optional<Instant> expiresAt) implements Caller {
 

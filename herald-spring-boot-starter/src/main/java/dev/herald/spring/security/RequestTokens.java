@@ -20,7 +20,18 @@ public final class RequestTokens {
     private RequestTokens() {
     }
 
+    /** Where a token was found: a cookie is sent by the browser on its own, and so needs a CSRF guard. */
+    public enum Source { HEADER, QUERY, COOKIE }
+
+    /** A token and where it came from. */
+    public record Found(String token, Source source) {
+    }
+
     public static Optional<String> find(HttpServletRequest request) {
+        return locate(request).map(Found::token);
+    }
+
+    public static Optional<Found> locate(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && isBearer(authorization)) {
             String token = authorization.substring(BEARER.length()).strip();
@@ -28,17 +39,17 @@ public final class RequestTokens {
                 throw new AuthenticationException(
                         new AuthenticationFailure.MalformedToken("the Authorization header has no bearer token"));
             }
-            return Optional.of(token);
+            return Optional.of(new Found(token, Source.HEADER));
         }
         String fromQuery = queryParameter(request);
         if (fromQuery != null && !fromQuery.isBlank()) {
-            return Optional.of(fromQuery.strip());
+            return Optional.of(new Found(fromQuery.strip(), Source.QUERY));
         }
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
                 if (COOKIE.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isBlank()) {
-                    return Optional.of(cookie.getValue().strip());
+                    return Optional.of(new Found(cookie.getValue().strip(), Source.COOKIE));
                 }
             }
         }

@@ -3,11 +3,13 @@ package dev.herald.spring.web;
 import dev.herald.core.hub.CloseCause;
 import dev.herald.core.hub.Connection;
 import dev.herald.core.hub.Hub;
+import dev.herald.core.hub.SseSink;
 import dev.herald.core.hub.SubscribeRequest;
 import dev.herald.spring.config.HeraldProperties;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -53,11 +55,25 @@ public final class EmitterStreams {
     }
 
     public Opened open(SubscribeRequest request) {
+        return open(request, () -> { });
+    }
+
+    /**
+     * @param onEnd runs once when the stream ends, however it ends (or at once when the hub refuses
+     *              to open it): releases what the stream held, such as its place under a limit
+     */
+    public Opened open(SubscribeRequest request, Runnable onEnd) {
         SseEmitter emitter = new SseEmitter(emitterTimeout.toMillis());
         EmitterSink sink = new EmitterSink(emitter);
         // The hub starts writing at once; the emitter holds early bytes until Spring has committed
         // the headers, then writes and flushes them, so the client sees the stream open right away.
-        Connection connection = hub.subscribe(request, sink);
+        Connection connection;
+        try {
+            connection = hub.subscribe(request, new EndNotifyingSink(sink, onEnd));
+        } catch (RuntimeException e) {
+            onEnd.run();
+            throw e;
+        }
         emitter.onCompletion(() -> {
             sink.containerEnded();
             connection.close(CloseCause.CLIENT_GONE);
@@ -72,6 +88,34 @@ public final class EmitterStreams {
             connection.close(CloseCause.ERROR);
         });
         return new Opened(emitter, connection);
+    }
+
+    /** Every way a connection ends goes through its sink's close, exactly once: the place to hear it. */
+    private static final class EndNotifyingSink implements SseSink {
+        private final SseSink delegate;
+        private final Runnable onEnd;
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        EndNotifyingSink(SseSink delegate, Runnable onEnd) {
+            this.delegate = delegate;
+            this.onEnd = onEnd;
+        }
+
+        @Override
+        public void send(byte[] frames) throws IOException {
+            delegate.send(frames);
+        }
+
+        @Override
+        public void close() {
+            try {
+                delegate.close();
+            } finally {
+                if (ended.compareAndSet(false, true)) {
+                    onEnd.run();
+                }
+            }
+        }
     }
 
     private static boolean isDisconnect(Throwable error) {

@@ -3,6 +3,7 @@ package dev.herald.spring.web;
 import dev.herald.core.log.DuplicateEventIdException;
 import dev.herald.core.log.LogUnavailableException;
 import dev.herald.spring.security.AuthenticationException;
+import dev.herald.spring.security.AuthenticationFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -38,11 +39,21 @@ public final class HeraldExceptionHandler {
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<byte[]> apiProblem(ApiProblemException e, HttpServletRequest request) {
+        if (e.status().is4xxClientError()) {
+            log.debug("{} {} refused: {} {}", request.getMethod(), request.getRequestURI(), e.status().value(), e.getMessage());
+        }
         return problems.entity(e.status(), e.getMessage(), e.headers(), request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<byte[]> unauthenticated(AuthenticationException e, HttpServletRequest request) {
+        log.debug("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        if (e.failure() instanceof AuthenticationFailure.KeysUnavailable) {
+            log.warn("tokens cannot be verified: {}", e.getMessage());
+            HttpHeaders retry = new HttpHeaders();
+            retry.set(HttpHeaders.RETRY_AFTER, "5");
+            return problems.entity(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), retry, request);
+        }
         HttpHeaders headers = new HttpHeaders();
         headers.set(BearerChallenge.HEADER, BearerChallenge.of(e.failure()));
         return problems.entity(HttpStatus.UNAUTHORIZED, e.getMessage(), headers, request);

@@ -13,4 +13,14 @@ public final class HeraldPaths {
     static boolean isApiPath(String path) {
         return SUBSCRIBE.equals(path) || EVENTS.equals(path) || SUBSCRIPTIONS.equals(path);
     }
+
+    /** Whether a request goes to {@link #SUBSCRIBE} or {@link #EVENTS} (path parameters such as {@code ;x=y} ignored). */
+    static boolean isHeraldEndpoint(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        int parameters = path.indexOf(';');
+        if (parameters >= 0) {
+            path = path.substring(0, parameters);
+        }
+        return SUBSCRIBE.equals(path) || EVENTS.equals(path);
+    }
 }

@@ -8,7 +8,15 @@ import dev.herald.spring.config.HubLifecycle;
 import dev.herald.spring.presence.Presence;
 import dev.herald.spring.publish.PayloadEncoder;
 import dev.herald.spring.security.Authenticator;
-import dev.herald.spring.security.TokenVerifier;
+import dev.herald.spring.security.ApplicationIdentity;
+import dev.herald.spring.security.HeraldIdentityResolver;
+import dev.herald.spring.security.SecurityContextIdentity;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Configuration;
+import dev.herald.spring.security.TokenVerifiers;
+import dev.herald.spring.web.limits.RateLimiter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,22 +34,58 @@ import tools.jackson.databind.json.JsonMapper;
 public class HeraldWebAutoConfiguration {
 
     @Bean
-    Authenticator heraldAuthenticator(TokenVerifier verifier, HeraldProperties properties) {
-        return new Authenticator(verifier, properties.security().anonymous());
+    Authenticator heraldAuthenticator(TokenVerifiers verifiers, HeraldProperties properties,
+                                      ObjectProvider<ApplicationIdentity> applicationIdentity) {
+        return new Authenticator(verifiers.subscribers(), verifiers.publishers(), properties.security().anonymous(),
+                applicationIdentity.getIfAvailable(() -> ApplicationIdentity.NONE));
     }
 
     @Bean
     SubscribeController heraldSubscribeController(Hub hub, Authenticator authenticator, HubLifecycle lifecycle,
                                                   HeraldProperties properties) {
         EmitterStreams streams = new EmitterStreams(hub, EmitterStreams.emitterTimeout(properties));
-        return new SubscribeController(streams, authenticator, lifecycle);
+        return new SubscribeController(streams, authenticator, lifecycle, new SubscribeLimits(properties.limits()));
     }
 
     @Bean
     PublishController heraldPublishController(Hub hub, Authenticator authenticator, PayloadEncoder payloads,
                                               ObjectProvider<JsonMapper> jsonMapper, HeraldProperties properties) {
         PublishRequestParser parser = new PublishRequestParser(jsonMapper.getIfAvailable(JsonMapper::shared));
-        return new PublishController(hub, authenticator, parser, payloads, (int) properties.publish().maxBytes().toBytes());
+        HeraldProperties.Limits limits = properties.limits();
+        return new PublishController(hub, authenticator, parser, payloads, (int) properties.publish().maxBytes().toBytes(),
+                new CookieCsrfGuard(new OriginPolicy(properties.cors().allowedOrigins())),
+                new RateLimiter(limits.publishRate(), limits.publishBurst()));
+    }
+
+    /**
+     * Plain filter beans (not registration beans, which applications and other modules count as
+     * their own): each filters only the Herald paths, see {@link HeraldPaths#isHeraldEndpoint}.
+     * First among the filters, so that a refused origin costs nothing further.
+     */
+    @Bean
+    HeraldCorsFilter heraldCorsFilter(HeraldProperties properties, ProblemResponses problems) {
+        return new HeraldCorsFilter(new OriginPolicy(properties.cors().allowedOrigins()), problems);
+    }
+
+    @Bean
+    QueryLengthFilter heraldQueryLengthFilter(HeraldProperties properties, ProblemResponses problems) {
+        return new QueryLengthFilter(properties.limits().maxQueryLength(), problems);
+    }
+
+    /**
+     * Subscribers logged in to the application through Spring Security, when the application says
+     * who they are to Herald with a {@link HeraldIdentityResolver} bean.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.core.context.SecurityContextHolder")
+    static class SpringSecurityIdentityConfiguration {
+
+        @Bean
+        @ConditionalOnBean(HeraldIdentityResolver.class)
+        @ConditionalOnMissingBean(ApplicationIdentity.class)
+        ApplicationIdentity heraldApplicationIdentity(HeraldIdentityResolver resolver) {
+            return new SecurityContextIdentity(resolver);
+        }
     }
 
     @Bean

@@ -8,6 +8,8 @@ import dev.herald.spring.publish.HeraldEvent;
 import dev.herald.spring.publish.PayloadEncoder;
 import dev.herald.spring.security.Authenticator;
 import dev.herald.spring.security.HeraldPrincipal;
+import dev.herald.spring.security.RequestTokens;
+import dev.herald.spring.web.limits.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +33,13 @@ public final class PublishController {
     private final PublishRequestParser parser;
     private final PayloadEncoder payloads;
     private final int maxBodyBytes;
+    private final CookieCsrfGuard csrfGuard;
+    private final RateLimiter publishRate;
 
     PublishController(Hub hub, Authenticator authenticator, PublishRequestParser parser, PayloadEncoder payloads,
-                      int maxBodyBytes) {
+                      int maxBodyBytes, CookieCsrfGuard csrfGuard, RateLimiter publishRate) {
+        this.csrfGuard = csrfGuard;
+        this.publishRate = publishRate;
         this.hub = hub;
         this.authenticator = authenticator;
         this.parser = parser;
@@ -43,7 +49,14 @@ public final class PublishController {
 
     @PostMapping(HeraldPaths.EVENTS)
     public ResponseEntity<Map<String, String>> publish(HttpServletRequest request) {
+        if (RequestTokens.locate(request).map(RequestTokens.Found::source).orElse(null) == RequestTokens.Source.COOKIE) {
+            csrfGuard.check(request);
+        }
         HeraldPrincipal publisher = authenticator.publisher(request);
+        if (!publishRate.tryAcquire(publisher.user().value())) {
+            throw SubscribeLimits.tooMany("too many publishes by '" + publisher.user().value() + "': see"
+                    + " herald.limits.publish-rate and herald.limits.publish-burst; retry later", publishRate.retryAfterSeconds());
+        }
         HeraldEvent event = parser.parse(JsonBody.read(request, maxBodyBytes));
         Publication publication = event.toPublication(payloads.encode(event.data()));
         Optional<Topic> forbidden = publisher.firstTopicNotPublishable(publication.topics());

@@ -3,6 +3,8 @@ package dev.herald.spring.web;
 import dev.herald.core.hub.SubscribeRequest;
 import dev.herald.spring.config.HubLifecycle;
 import dev.herald.spring.security.Authenticator;
+import dev.herald.spring.security.Caller;
+import dev.herald.spring.web.limits.ConnectionLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
@@ -29,11 +31,13 @@ public final class SubscribeController {
     private final EmitterStreams streams;
     private final Authenticator authenticator;
     private final HubLifecycle lifecycle;
+    private final SubscribeLimits limits;
 
-    SubscribeController(EmitterStreams streams, Authenticator authenticator, HubLifecycle lifecycle) {
+    SubscribeController(EmitterStreams streams, Authenticator authenticator, HubLifecycle lifecycle, SubscribeLimits limits) {
         this.streams = streams;
         this.authenticator = authenticator;
         this.lifecycle = lifecycle;
+        this.limits = limits;
     }
 
     @GetMapping(HeraldPaths.SUBSCRIBE)
@@ -42,13 +46,17 @@ public final class SubscribeController {
             throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "the hub is shutting down; reconnect in a moment")
                     .withHeader(HttpHeaders.RETRY_AFTER, "1");
         }
-        SubscribeRequest subscribeRequest = SubscribeRequests.of(authenticator.subscriber(request),
-                request.getParameterValues("topic"), request.getHeader("Last-Event-ID"), request.getParameter("lastEventId"));
+        // the rate first: it is the cheapest check and protects the token verification behind it
+        limits.checkRate(request);
+        Caller caller = authenticator.subscriber(request);
+        SubscribeRequest subscribeRequest = SubscribeRequests.of(caller, request.getParameterValues("topic"),
+                request.getHeader("Last-Event-ID"), request.getParameter("lastEventId"), limits.maxTopics());
         if (HttpMethod.HEAD.matches(request.getMethod())) {
             // Spring routes HEAD here too; a stream nobody can read would live until its lifetime ends
             return streamHeaders().build();
         }
-        return streamHeaders().body(streams.open(subscribeRequest).emitter());
+        ConnectionLimiter.Permit permit = limits.admit(caller, request);
+        return streamHeaders().body(streams.open(subscribeRequest, permit::release).emitter());
     }
 
     private static ResponseEntity.BodyBuilder streamHeaders() {

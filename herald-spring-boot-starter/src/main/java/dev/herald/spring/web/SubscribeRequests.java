@@ -8,15 +8,13 @@ import dev.herald.core.topic.TopicSelector;
 import dev.herald.spring.security.Caller;
 import dev.herald.spring.security.HeraldPrincipal;
 import java.time.Instant;
+import org.springframework.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Reads the parameters of {@code GET /api/subscribe} into the hub's {@link SubscribeRequest}. */
 final class SubscribeRequests {
-
-    /** The same cap as topics per event: bounds the matching work per stream. */
-    static final int MAX_SELECTORS = 100;
 
     private SubscribeRequests() {
     }
@@ -27,8 +25,9 @@ final class SubscribeRequests {
      * @param lastEventIdQuery  the {@code lastEventId} query parameter, for clients that cannot set headers
      * @throws ApiProblemException (400) saying which parameter to fix
      */
-    static SubscribeRequest of(Caller caller, String[] topics, String lastEventIdHeader, String lastEventIdQuery) {
-        List<TopicSelector> selectors = selectors(topics);
+    static SubscribeRequest of(Caller caller, String[] topics, String lastEventIdHeader, String lastEventIdQuery,
+                               int maxTopics) {
+        List<TopicSelector> selectors = selectors(topics, maxTopics);
         Subscription subscription = switch (caller) {
             case HeraldPrincipal principal -> Subscription.forUser(principal.user(), selectors, principal.grants().subscribe());
             case Caller.Anonymous anonymous -> {
@@ -46,13 +45,14 @@ final class SubscribeRequests {
         return new SubscribeRequest(subscription, lastEventId, expiry);
     }
 
-    private static List<TopicSelector> selectors(String[] topics) {
+    private static List<TopicSelector> selectors(String[] topics, int maxTopics) {
         if (topics == null) {
             return List.of();
         }
-        if (topics.length > MAX_SELECTORS) {
-            throw ApiProblemException.badRequest("too many topics: at most " + MAX_SELECTORS
-                    + " 'topic' parameters per stream, not " + topics.length);
+        if (topics.length > maxTopics) {
+            // bounds the matching work per stream
+            throw new ApiProblemException(HttpStatus.CONTENT_TOO_LARGE, "too many topics: at most " + maxTopics
+                    + " 'topic' parameters per stream (herald.limits.max-topics-per-subscription), not " + topics.length);
         }
         List<TopicSelector> selectors = new ArrayList<>(topics.length);
         for (String topic : topics) {

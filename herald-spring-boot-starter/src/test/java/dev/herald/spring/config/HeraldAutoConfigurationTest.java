@@ -69,7 +69,7 @@ class HeraldAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasFailed();
                     FailureAnalysis analysis = analyze(context.getStartupFailure());
-                    assertThat(analysis.getDescription()).contains("herald.security.jwt.secret is not set");
+                    assertThat(analysis.getDescription()).contains("no key to verify tokens").contains("herald.security.jwt.secret");
                     assertThat(analysis.getAction()).contains("HERALD_SECURITY_JWT_SECRET");
                 });
     }

@@ -13,12 +13,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The shared context of most HTTP tests: a hub on Jetty at a random port, anonymous subscribers
- * allowed, a one-second heartbeat. Classes that extend it share one application context.
+ * allowed, a one-second heartbeat, no clock-skew leeway. Classes that extend it share one application context.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "herald.security.jwt.secret=" + TestTokens.SECRET,
         "herald.security.anonymous=true",
         "herald.heartbeat=1s",
+        // the tests of expiry expect streams to end at exp itself
+        "herald.security.jwt.clock-skew=0s",
 })
 public abstract class OpenHubTestSupport {
 

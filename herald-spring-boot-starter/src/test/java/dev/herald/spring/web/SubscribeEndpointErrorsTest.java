@@ -91,14 +91,14 @@ class SubscribeEndpointErrorsTest extends OpenHubTestSupport {
     }
 
     @Test
-    void moreThanHundredTopicsIs400() {
+    void moreThanHundredTopicsIs413() {
         StringBuilder query = new StringBuilder("/api/subscribe?topic=t0");
         for (int i = 1; i <= 100; i++) {
             query.append("&topic=t").append(i);
         }
         HttpResponse<String> response = subscribe(query.toString(), Map.of());
 
-        assertThat(assertProblem(response, 400)).contains("at most 100").contains("not 101");
+        assertThat(assertProblem(response, 413)).contains("at most 100").contains("not 101");
     }
 
     @Test

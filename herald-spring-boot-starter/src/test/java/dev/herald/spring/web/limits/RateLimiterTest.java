@@ -1,0 +1,75 @@
+package dev.herald.spring.web.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Token buckets refill at the rate, keys are independent; connection permits are given back once. */
+class RateLimiterTest {
+
+    private final AtomicLong now = new AtomicLong();
+
+    @Test
+    void burstThenRateAndKeysAreIndependent() {
+        RateLimiter limiter = new RateLimiter(2, 3, now::get);
+
+        assertThat(limiter.tryAcquire("a")).isTrue();
+        assertThat(limiter.tryAcquire("a")).isTrue();
+        assertThat(limiter.tryAcquire("a")).isTrue();
+        assertThat(limiter.tryAcquire("a")).isFalse();
+        assertThat(limiter.tryAcquire("b")).isTrue();
+
+        now.addAndGet(499_000_000L);
+        assertThat(limiter.tryAcquire("a")).isFalse();
+        now.addAndGet(2_000_000L); // half a second at 2/s: one token
+        assertThat(limiter.tryAcquire("a")).isTrue();
+        assertThat(limiter.tryAcquire("a")).isFalse();
+
+        now.addAndGet(60_000_000_000L); // refilled to the burst, never beyond
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.tryAcquire("a")).isTrue();
+        }
+        assertThat(limiter.tryAcquire("a")).isFalse();
+    }
+
+    @Test
+    void idleBucketsAreSweptWhenTheMapGrows() {
+        RateLimiter limiter = new RateLimiter(1000, 1, now::get);
+        for (int i = 0; i <= RateLimiter.SWEEP_AT; i++) {
+            limiter.tryAcquire("k" + i);
+        }
+        now.addAndGet(1_000_000_000L);
+        assertThat(limiter.size()).isGreaterThan(RateLimiter.SWEEP_AT);
+        assertThat(limiter.tryAcquire("fresh")).isTrue();
+        // a second later every old bucket is full again, carries nothing, and is dropped
+        assertThat(limiter.size()).isEqualTo(1);
+    }
+
+    @Test
+    void connectionPermitsCountPerUserAndAddressAndAreReleasedOnce() {
+        ConnectionLimiter limiter = new ConnectionLimiter(2, 3);
+        ConnectionLimiter.Permit first = granted(limiter.tryAcquire(Optional.of("alice"), "10.0.0.1"));
+        granted(limiter.tryAcquire(Optional.of("alice"), "10.0.0.2"));
+
+        assertThat(limiter.tryAcquire(Optional.of("alice"), "10.0.0.3"))
+                .isEqualTo(new ConnectionLimiter.Outcome.Refused(ConnectionLimiter.Refusal.USER));
+        granted(limiter.tryAcquire(Optional.empty(), "10.0.0.1"));
+        granted(limiter.tryAcquire(Optional.empty(), "10.0.0.1"));
+        assertThat(limiter.tryAcquire(Optional.empty(), "10.0.0.1"))
+                .isEqualTo(new ConnectionLimiter.Outcome.Refused(ConnectionLimiter.Refusal.ADDRESS));
+
+        first.release();
+        first.release();
+        assertThat(limiter.liveForUser("alice")).isEqualTo(1);
+        granted(limiter.tryAcquire(Optional.of("alice"), "10.0.0.1"));
+        assertThat(limiter.tryAcquire(Optional.of("alice"), "10.0.0.4"))
+                .isEqualTo(new ConnectionLimiter.Outcome.Refused(ConnectionLimiter.Refusal.USER));
+    }
+
+    private static ConnectionLimiter.Permit granted(ConnectionLimiter.Outcome outcome) {
+        assertThat(outcome).isInstanceOf(ConnectionLimiter.Outcome.Granted.class);
+        return ((ConnectionLimiter.Outcome.Granted) outcome).permit();
+    }
+}
