@@ -22,6 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"herald.security.jwt.secret=" + ServerTokens.SECRET, "herald.store.type=memory",
+                // the expiry case below waits for exp itself, not for the default 30 s of leeway
+                "herald.security.jwt.clock-skew=0s",
                 "herald.security.anonymous=true", "herald.heartbeat=200ms"})
 @ExtendWith(OutputCaptureExtension.class)
 class MetricsEndpointTest {
