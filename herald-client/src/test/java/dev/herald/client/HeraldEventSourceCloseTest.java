@@ -12,28 +12,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code close()} stops everything promptly, from whatever the source is blocked on. */
-class HeraldEventSourceCloseTest {
+class HeraldEventSourceCloseTest extends ScriptedServerTest {
 
     /** Far below any timeout or backoff in play, far above the few ms closing really takes. */
     private static final long PROMPT_MILLIS = 2_000;
-
-    private ScriptedSseServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new ScriptedSseServer();
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-        assertThat(server.scriptFailures()).isEmpty();
-    }
 
     /** No read timeout and a long backoff, so only close() can end a wait. */
     private EventSourceOptions patientOptions() {

@@ -13,25 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Events, comments and states reach listeners and iterators, whatever the chunking on the wire. */
-class HeraldEventSourceDeliveryTest {
-
-    private ScriptedSseServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new ScriptedSseServer();
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-        assertThat(server.scriptFailures()).isEmpty();
-    }
+class HeraldEventSourceDeliveryTest extends ScriptedServerTest {
 
     @Test
     void deliversCommentsEventsAndStatesInStreamOrderOnOneVirtualThread() {

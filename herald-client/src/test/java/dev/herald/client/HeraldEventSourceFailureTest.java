@@ -6,27 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.NoSuchElementException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Responses that fail the connection for good: no reconnection, the source closes and says why. */
-class HeraldEventSourceFailureTest {
-
-    private ScriptedSseServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new ScriptedSseServer();
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-        assertThat(server.scriptFailures()).isEmpty();
-    }
+class HeraldEventSourceFailureTest extends ScriptedServerTest {
 
     /** Runs a source until it stops by itself; the second script would serve a (wrong) reconnection. */
     private RecordingEventSourceListener runUntilClosed(ScriptedSseServer.Script first) throws Exception {

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,22 +15,9 @@ import org.junit.jupiter.api.Test;
  * The server scripts pace themselves with short sleeps where the scenario is "send every N ms";
  * the tests themselves only wait on conditions.
  */
-class HeraldEventSourceReadTimeoutTest {
+class HeraldEventSourceReadTimeoutTest extends ScriptedServerTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(300);
-
-    private ScriptedSseServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new ScriptedSseServer();
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-        assertThat(server.scriptFailures()).isEmpty();
-    }
 
     private EventSourceOptions options() {
         return fastOptions(server.uri()).withReadTimeout(TIMEOUT);

@@ -10,25 +10,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reconnection after drops and retryable failures: Last-Event-ID, server retry, backoff and its reset. */
-class HeraldEventSourceReconnectTest {
-
-    private ScriptedSseServer server;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = new ScriptedSseServer();
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-        assertThat(server.scriptFailures()).isEmpty();
-    }
+class HeraldEventSourceReconnectTest extends ScriptedServerTest {
 
     private static ScriptedSseServer.Script streamThenHold(String text) {
         return ex -> {
