@@ -1,6 +1,6 @@
 package dev.herald.mercure.auth;
 
-import dev.herald.mercure.web.MercureProblem;
+import dev.herald.spring.web.ApiProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -26,17 +26,17 @@ public final class CookieOriginPolicy {
         this.allowed = corsOrigins.stream().map(CookieOriginPolicy::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** @throws MercureProblem (403) when the request may not publish with its cookie */
+    /** @throws ApiProblemException (403) when the request may not publish with its cookie */
     public void check(HttpServletRequest request) {
         Optional<String> origin = originOf(request);
         if (origin.isEmpty()) {
-            throw MercureProblem.forbidden("publishing with the 'mercureAuthorization' cookie needs an Origin or Referer"
+            throw ApiProblemException.forbidden("publishing with the 'mercureAuthorization' cookie needs an Origin or Referer"
                     + " header (CSRF protection); send the token in the Authorization header instead");
         }
         if (any || allowed.contains(origin.get()) || origin.get().equals(ownOrigin(request))) {
             return;
         }
-        throw MercureProblem.forbidden("the origin '" + origin.get() + "' may not publish with the 'mercureAuthorization'"
+        throw ApiProblemException.forbidden("the origin '" + origin.get() + "' may not publish with the 'mercureAuthorization'"
                 + " cookie: add it to herald.mercure.cors-origins, or send the token in the Authorization header");
     }
 

@@ -10,7 +10,7 @@ import dev.herald.mercure.auth.MercureToken;
 import dev.herald.mercure.auth.MercureTokenVerifier;
 import dev.herald.mercure.auth.Role;
 import dev.herald.mercure.web.MercurePaths;
-import dev.herald.mercure.web.MercureProblem;
+import dev.herald.spring.web.ApiProblemException;
 import dev.herald.mercure.web.UrlEncodedForm;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -60,7 +60,7 @@ public class PublishEndpoint {
         Update update = Update.read(readForm(request));
         Optional<String> refusal = token.claims().publish().refusal(update.topics(), update.privateUpdate());
         if (refusal.isPresent()) {
-            throw MercureProblem.forbidden(refusal.get());
+            throw ApiProblemException.forbidden(refusal.get());
         }
         Event event = hub.publish(update.toPublication());
         return ResponseEntity.ok().contentType(TEXT_UTF8).body(event.id().value());
@@ -84,7 +84,7 @@ public class PublishEndpoint {
             contentType = null;
         }
         if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(contentType)) {
-            throw new MercureProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the update as"
+            throw new ApiProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the update as"
                     + " 'Content-Type: application/x-www-form-urlencoded' (topic=...&data=...), not "
                     + (request.getContentType() == null ? "without a Content-Type" : "'" + request.getContentType() + "'"));
         }
@@ -107,13 +107,13 @@ public class PublishEndpoint {
                     .decode(ByteBuffer.wrap(body))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw MercureProblem.badRequest("malformed body: it is not UTF-8; percent-encode the fields' UTF-8 bytes");
+            throw ApiProblemException.badRequest("malformed body: it is not UTF-8; percent-encode the fields' UTF-8 bytes");
         }
         return parse(text, "body");
     }
 
-    private MercureProblem tooLarge() {
-        return new MercureProblem(HttpStatus.CONTENT_TOO_LARGE, "the update is larger than " + maxBodyBytes
+    private ApiProblemException tooLarge() {
+        return new ApiProblemException(HttpStatus.CONTENT_TOO_LARGE, "the update is larger than " + maxBodyBytes
                 + " bytes (herald.publish.max-bytes): send less data");
     }
 
@@ -121,7 +121,7 @@ public class PublishEndpoint {
         try {
             return UrlEncodedForm.parse(encoded);
         } catch (IllegalArgumentException e) {
-            throw MercureProblem.badRequest("malformed " + what + ": " + e.getMessage());
+            throw ApiProblemException.badRequest("malformed " + what + ": " + e.getMessage());
         }
     }
 }

@@ -4,7 +4,7 @@ import dev.herald.core.event.EventId;
 import dev.herald.core.event.EventType;
 import dev.herald.core.event.Publication;
 import dev.herald.core.topic.Topic;
-import dev.herald.mercure.web.MercureProblem;
+import dev.herald.spring.web.ApiProblemException;
 import dev.herald.mercure.web.UrlEncodedForm;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,19 +47,19 @@ public record Update(List<Topic> topics, String data, boolean privateUpdate, Opt
     /**
      * Reads and checks the fields.
      *
-     * @throws MercureProblem 400 for a missing or malformed field, 403 for a topic in the hub's reserved namespace
+     * @throws ApiProblemException 400 for a missing or malformed field, 403 for a topic in the hub's reserved namespace
      */
     public static Update read(UrlEncodedForm form) {
         List<String> topicValues = form.all(TOPIC);
         if (topicValues.isEmpty()) {
-            throw MercureProblem.badRequest("missing 'topic' field: an update needs at least one topic");
+            throw ApiProblemException.badRequest("missing 'topic' field: an update needs at least one topic");
         }
         List<Topic> topics = new ArrayList<>(topicValues.size());
         for (String value : new LinkedHashSet<>(topicValues)) {
             topics.add(topic(value));
         }
         if (topics.size() > Publication.MAX_TOPICS) {
-            throw MercureProblem.badRequest("an update may have at most " + Publication.MAX_TOPICS + " topics, not "
+            throw ApiProblemException.badRequest("an update may have at most " + Publication.MAX_TOPICS + " topics, not "
                     + topics.size());
         }
         return new Update(topics, form.first(DATA).orElse(""), form.has(PRIVATE), id(form), type(form), retry(form));
@@ -76,10 +76,10 @@ public record Update(List<Topic> topics, String data, boolean privateUpdate, Opt
         try {
             topic = Topic.of(value);
         } catch (IllegalArgumentException e) {
-            throw MercureProblem.badRequest("invalid 'topic' field: " + e.getMessage());
+            throw ApiProblemException.badRequest("invalid 'topic' field: " + e.getMessage());
         }
         if (isReserved(value)) {
-            throw MercureProblem.forbidden("the topic '" + value + "' is in the hub's reserved namespace "
+            throw ApiProblemException.forbidden("the topic '" + value + "' is in the hub's reserved namespace "
                     + RESERVED_PREFIX + "/ (subscription events); publish to another topic");
         }
         return topic;
@@ -103,16 +103,16 @@ public record Update(List<Topic> topics, String data, boolean privateUpdate, Opt
             return Optional.empty();
         }
         if (value.get().startsWith("#")) {
-            throw MercureProblem.badRequest("invalid 'id' field: it must not start with '#' (the protocol keeps such"
+            throw ApiProblemException.badRequest("invalid 'id' field: it must not start with '#' (the protocol keeps such"
                     + " ids for the hub)");
         }
         if (value.get().equals("earliest")) {
-            throw MercureProblem.badRequest("invalid 'id' field: 'earliest' is reserved for Last-Event-ID");
+            throw ApiProblemException.badRequest("invalid 'id' field: 'earliest' is reserved for Last-Event-ID");
         }
         try {
             return Optional.of(EventId.of(value.get()));
         } catch (IllegalArgumentException e) {
-            throw MercureProblem.badRequest("invalid 'id' field: " + e.getMessage());
+            throw ApiProblemException.badRequest("invalid 'id' field: " + e.getMessage());
         }
     }
 
@@ -121,7 +121,7 @@ public record Update(List<Topic> topics, String data, boolean privateUpdate, Opt
         try {
             return value.map(EventType::of);
         } catch (IllegalArgumentException e) {
-            throw MercureProblem.badRequest("invalid 'type' field: " + e.getMessage());
+            throw ApiProblemException.badRequest("invalid 'type' field: " + e.getMessage());
         }
     }
 
@@ -131,7 +131,7 @@ public record Update(List<Topic> topics, String data, boolean privateUpdate, Opt
             return Optional.empty();
         }
         if (!value.get().chars().allMatch(c -> c >= '0' && c <= '9') || value.get().length() > 12) {
-            throw MercureProblem.badRequest("invalid 'retry' field '" + value.get()
+            throw ApiProblemException.badRequest("invalid 'retry' field '" + value.get()
                     + "': it must be a number of milliseconds, such as 3000");
         }
         return Optional.of(Duration.ofMillis(Long.parseLong(value.get())));

@@ -16,7 +16,7 @@ import dev.herald.mercure.subscriptions.MercureSubscriber;
 import dev.herald.mercure.subscriptions.SubscriberTracking;
 import dev.herald.mercure.topic.MercureSelector;
 import dev.herald.mercure.web.MercurePaths;
-import dev.herald.mercure.web.MercureProblem;
+import dev.herald.spring.web.ApiProblemException;
 import dev.herald.mercure.web.UrlEncodedForm;
 import dev.herald.spring.config.HubLifecycle;
 import dev.herald.spring.web.EmitterStreams;
@@ -74,13 +74,13 @@ public class SubscribeEndpoint {
         try {
             query = UrlEncodedForm.parse(request.getQueryString());
         } catch (IllegalArgumentException e) {
-            throw MercureProblem.badRequest("malformed query string: " + e.getMessage());
+            throw ApiProblemException.badRequest("malformed query string: " + e.getMessage());
         }
         Optional<MercureToken> token = authenticate(request, query);
         MercureClaims claims = token.map(MercureToken::claims).orElse(MercureClaims.NONE);
         List<MercureSelector> selectors = selectors(query);
         if (!lifecycle.accepting()) {
-            throw new MercureProblem(HttpStatus.SERVICE_UNAVAILABLE, "the hub is shutting down; reconnect in a moment")
+            throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "the hub is shutting down; reconnect in a moment")
                     .withHeader(HttpHeaders.RETRY_AFTER, "1");
         }
         ResumePlan plan = planner.plan(lastEventId(request, query));
@@ -113,11 +113,11 @@ public class SubscribeEndpoint {
     private static List<MercureSelector> selectors(UrlEncodedForm query) {
         List<String> topics = query.all(TOPIC);
         if (topics.isEmpty()) {
-            throw MercureProblem.badRequest("missing 'topic' query parameter: name at least one topic selector,"
+            throw ApiProblemException.badRequest("missing 'topic' query parameter: name at least one topic selector,"
                     + " e.g. ?topic=https://example.com/books/{id}");
         }
         if (topics.size() > MAX_TOPICS) {
-            throw MercureProblem.badRequest("at most " + MAX_TOPICS + " 'topic' query parameters per stream, not "
+            throw ApiProblemException.badRequest("at most " + MAX_TOPICS + " 'topic' query parameters per stream, not "
                     + topics.size() + ": use URI templates or '*' to cover more topics");
         }
         List<MercureSelector> selectors = new ArrayList<>(topics.size());
@@ -125,7 +125,7 @@ public class SubscribeEndpoint {
             try {
                 selectors.add(MercureSelector.parse(topic));
             } catch (InvalidSelectorException e) {
-                throw MercureProblem.badRequest("invalid 'topic' query parameter: " + e.getMessage());
+                throw ApiProblemException.badRequest("invalid 'topic' query parameter: " + e.getMessage());
             }
         }
         return selectors;

@@ -11,7 +11,7 @@ import dev.herald.mercure.auth.Role;
 import dev.herald.mercure.history.LogHead;
 import dev.herald.mercure.history.ResumePlan;
 import dev.herald.mercure.web.MercurePaths;
-import dev.herald.mercure.web.MercureProblem;
+import dev.herald.spring.web.ApiProblemException;
 import dev.herald.mercure.web.UrlEncodedForm;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public class SubscriptionsEndpoint {
                 }
             }
         }
-        throw new MercureProblem(HttpStatus.NOT_FOUND, "no active subscription of '" + subscriber + "' to '" + topic
+        throw new ApiProblemException(HttpStatus.NOT_FOUND, "no active subscription of '" + subscriber + "' to '" + topic
                 + "' on this hub (" + url + ")");
     }
 
@@ -117,7 +117,7 @@ public class SubscriptionsEndpoint {
         try {
             query = UrlEncodedForm.parse(request.getQueryString());
         } catch (IllegalArgumentException e) {
-            throw MercureProblem.badRequest("malformed query string: " + e.getMessage());
+            throw ApiProblemException.badRequest("malformed query string: " + e.getMessage());
         }
         Credential credential = Credential.find(request, query)
                 .orElseThrow(() -> new MercureAuthenticationException(new AuthFailure.NoToken(Role.SUBSCRIBER)));
@@ -127,10 +127,10 @@ public class SubscriptionsEndpoint {
         try {
             asTopic = Topic.of(url);
         } catch (IllegalArgumentException e) {
-            throw MercureProblem.badRequest("the requested URL cannot be matched as a topic: " + e.getMessage());
+            throw ApiProblemException.badRequest("the requested URL cannot be matched as a topic: " + e.getMessage());
         }
         if (token.claims().subscribe().stream().noneMatch(selector -> selector.matches(asTopic))) {
-            throw MercureProblem.forbidden("the token's 'mercure.subscribe' claim does not cover '" + url
+            throw ApiProblemException.forbidden("the token's 'mercure.subscribe' claim does not cover '" + url
                     + "'; grant it, e.g. with \"" + MercurePaths.SUBSCRIPTIONS + "{/topic}{/subscriber}\"");
         }
         return url;

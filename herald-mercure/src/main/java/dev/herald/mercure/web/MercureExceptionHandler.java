@@ -1,5 +1,6 @@
 package dev.herald.mercure.web;
 
+import dev.herald.spring.web.ApiProblemException;
 import dev.herald.core.log.DuplicateEventIdException;
 import dev.herald.core.log.LogUnavailableException;
 import dev.herald.mercure.auth.MercureAuthenticationException;
@@ -37,8 +38,8 @@ public class MercureExceptionHandler {
         this.problems = problems;
     }
 
-    @ExceptionHandler(MercureProblem.class)
-    ResponseEntity<byte[]> problem(MercureProblem e, HttpServletRequest request) {
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<byte[]> problem(ApiProblemException e, HttpServletRequest request) {
         return problems.entity(e.status(), e.getMessage(), e.headers(), request);
     }
 

@@ -21,6 +21,10 @@ public final class ApiProblemException extends RuntimeException {
         return new ApiProblemException(HttpStatus.BAD_REQUEST, detail);
     }
 
+    public static ApiProblemException forbidden(String detail) {
+        return new ApiProblemException(HttpStatus.FORBIDDEN, detail);
+    }
+
     public ApiProblemException withHeader(String name, String value) {
         headers.add(name, value);
         return this;
