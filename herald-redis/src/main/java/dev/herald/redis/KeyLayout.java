@@ -1,6 +1,7 @@
 package dev.herald.redis;
 
 import dev.herald.core.event.EventId;
+import dev.herald.core.presence.NodeId;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,11 @@ import java.util.Objects;
  *   <li>{@code <prefix>count} — events appended in this life, stamped on each entry as {@code n}, so
  *       retention by count is exact although trimming is approximate, and a follower notices a gap;</li>
  *   <li>{@code <prefix>id:<id>} — for a publisher-chosen id, the stream id of its event; expires
- *       with the retention's max age, so the index never outgrows the retained log.</li>
+ *       with the retention's max age, so the index never outgrows the retained log;</li>
+ *   <li>{@code <prefix>presence} — a sorted set of the nodes that keep presence entries, scored by
+ *       when their entries expire (an index for listing; cleaned by every node's heartbeat);</li>
+ *   <li>{@code <prefix>presence:<node>} — a hash of that node's live streams, stream id → subscription,
+ *       with a TTL the node renews while it lives, so a killed node's entries expire by themselves.</li>
  * </ul>
  * Scripts touch several of these keys at once, so on Redis Cluster they must share a slot: put a
  * hash tag in the prefix ({@code herald:{eu}:}). Why one stream and not one per topic or user is in
@@ -35,6 +40,14 @@ public record KeyLayout(String prefix) {
 
     public String count() {
         return prefix + "count";
+    }
+
+    public String presenceNodes() {
+        return prefix + "presence";
+    }
+
+    public String presence(NodeId node) {
+        return prefix + "presence:" + node.value();
     }
 
     public String publisherId(EventId id) {

@@ -179,6 +179,11 @@ public final class RedisEventLog implements EventLog {
         return settings;
     }
 
+    /** The command connection, shared with this node's {@link RedisPresence}. */
+    CommandChannel commands() {
+        return commands;
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              known to be down)
  * @param reconnectInitialDelay the first delay before reconnecting; doubles up to the max
  * @param reconnectMaxDelay     the longest delay between reconnection attempts
+ * @param presenceTtl           how long a node's entries in the subscriptions list outlive its last
+ *                              heartbeat (sent every third of this): a node killed without a clean
+ *                              stop drops out of the list after at most this long
  */
 @ConfigurationProperties("herald.redis")
 public record HeraldRedisProperties(
@@ -25,7 +28,8 @@ public record HeraldRedisProperties(
         @DefaultValue("herald:") String keyPrefix,
         @DefaultValue("2s") Duration timeout,
         @DefaultValue("100ms") Duration reconnectInitialDelay,
-        @DefaultValue("5s") Duration reconnectMaxDelay) {
+        @DefaultValue("5s") Duration reconnectMaxDelay,
+        @DefaultValue("15s") Duration presenceTtl) {
 
     public HeraldRedisProperties {
         if (url == null || url.isBlank()) {
@@ -37,6 +41,10 @@ public record HeraldRedisProperties(
         positive(timeout, "herald.redis.timeout");
         positive(reconnectInitialDelay, "herald.redis.reconnect-initial-delay");
         positive(reconnectMaxDelay, "herald.redis.reconnect-max-delay");
+        positive(presenceTtl, "herald.redis.presence-ttl");
+        if (presenceTtl.toMillis() < 300) {
+            throw new IllegalArgumentException("herald.redis.presence-ttl must be at least 300ms, not " + presenceTtl);
+        }
         if (reconnectMaxDelay.compareTo(reconnectInitialDelay) < 0) {
             throw new IllegalArgumentException("herald.redis.reconnect-max-delay must not be below "
                     + "herald.redis.reconnect-initial-delay");

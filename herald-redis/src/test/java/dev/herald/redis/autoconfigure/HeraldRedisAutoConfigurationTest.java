@@ -7,6 +7,7 @@ import dev.herald.core.log.InMemoryEventLog;
 import dev.herald.core.log.RetentionPolicy;
 import dev.herald.redis.KeyLayout;
 import dev.herald.redis.RedisEventLog;
+import dev.herald.redis.RedisPresence;
 import dev.herald.redis.testing.RedisServerExtension;
 import dev.herald.spring.config.HeraldStoreAutoConfiguration;
 import java.time.Duration;
@@ -27,7 +28,8 @@ class HeraldRedisAutoConfigurationTest {
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(HeraldRedisAutoConfiguration.class,
-                    HeraldRedisHealthAutoConfiguration.class, HeraldStoreAutoConfiguration.class));
+                    HeraldRedisHealthAutoConfiguration.class, HeraldRedisPresenceAutoConfiguration.class,
+                    HeraldStoreAutoConfiguration.class));
 
     @Test
     void theMemoryStoreStaysTheDefault() {
@@ -36,6 +38,7 @@ class HeraldRedisAutoConfigurationTest {
             assertThat(context.getBean(EventLog.class)).isInstanceOf(InMemoryEventLog.class);
             assertThat(context).doesNotHaveBean(RedisEventLog.class);
             assertThat(context).doesNotHaveBean(RedisHealthIndicator.class);
+            assertThat(context).doesNotHaveBean(RedisPresence.class);
         });
     }
 
@@ -48,6 +51,7 @@ class HeraldRedisAutoConfigurationTest {
                         "herald.redis.timeout=750ms",
                         "herald.redis.reconnect-initial-delay=10ms",
                         "herald.redis.reconnect-max-delay=1s",
+                        "herald.redis.presence-ttl=4s",
                         "herald.store.max-events=500",
                         "herald.store.max-age=10m")
                 .run(context -> {
@@ -59,6 +63,7 @@ class HeraldRedisAutoConfigurationTest {
                     assertThat(log.settings().backoff().initial()).isEqualTo(Duration.ofMillis(10));
                     assertThat(log.settings().backoff().max()).isEqualTo(Duration.ofSeconds(1));
                     assertThat(log.settings().retention()).isEqualTo(new RetentionPolicy(500, Duration.ofMinutes(10)));
+                    assertThat(context.getBean(RedisPresence.class).ttl()).isEqualTo(Duration.ofSeconds(4));
                     assertThat(context.getBean(RedisHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
                 });
     }
@@ -76,7 +81,7 @@ class HeraldRedisAutoConfigurationTest {
         HeraldRedisProperties defaults = new Binder(new MapConfigurationPropertySource())
                 .bindOrCreate("herald.redis", HeraldRedisProperties.class);
         assertThat(defaults).isEqualTo(new HeraldRedisProperties("redis://127.0.0.1:6379", "herald:",
-                Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(5)));
+                Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(15)));
     }
 
     @Test
@@ -99,6 +104,7 @@ class HeraldRedisAutoConfigurationTest {
                     assertThat(context).hasSingleBean(EventLog.class);
                     assertThat(context).doesNotHaveBean(RedisEventLog.class);
                     assertThat(context).doesNotHaveBean(RedisHealthIndicator.class);
+                    assertThat(context).doesNotHaveBean(RedisPresence.class);
                 });
     }
 

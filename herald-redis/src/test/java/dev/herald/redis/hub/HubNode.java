@@ -2,6 +2,7 @@ package dev.herald.redis.hub;
 
 import dev.herald.core.log.EventLog;
 import dev.herald.redis.RedisEventLog;
+import dev.herald.redis.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,7 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** One Herald node: a Spring context on a random port, on the shared Redis. */
+/** One Herald node: a Spring context on a free port, on the shared Redis. */
 final class HubNode implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -38,15 +39,14 @@ final class HubNode implements AutoCloseable {
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    static HubNode start(String name, String redisUrl, String keyPrefix) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(HubNodeApplication.class)
-                .main(HubNodeApplication.class)
-                .properties(
+    static HubNode start(String name, String redisUrl, String keyPrefix, String... moreProperties) {
+        List<String> properties = new ArrayList<>(List.of(
                         "logging.level.root=WARN",
                         "logging.level.dev.herald=INFO",
                         "spring.application.name=herald-" + name,
+                        "herald.node=" + name,
                         "spring.main.banner-mode=off",
-                        "server.port=0",
+                        "server.port=" + FreePorts.next(),
                         "herald.store.type=redis",
                         "herald.redis.url=" + redisUrl,
                         "herald.redis.key-prefix=" + keyPrefix,
@@ -55,7 +55,11 @@ final class HubNode implements AutoCloseable {
                         "herald.redis.reconnect-max-delay=250ms",
                         "herald.security.jwt.secret=" + Tokens.SECRET,
                         "herald.heartbeat=1s",
-                        "herald.connection.client-retry=100ms")
+                        "herald.connection.client-retry=100ms"));
+        properties.addAll(List.of(moreProperties));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(HubNodeApplication.class)
+                .main(HubNodeApplication.class)
+                .properties(properties.toArray(String[]::new))
                 .run();
         return new HubNode(name, context);
     }
@@ -106,6 +110,34 @@ final class HubNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code GET <path and query>} with a bearer token (none when null): the status and the body. */
+    static Answer get(int port, String pathAndQuery, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Answer get(String pathAndQuery, String token) {
+        return get(port, pathAndQuery, token);
+    }
+
+    /** An answer's status and body. */
+    record Answer(int status, String body) {
     }
 
     /** Publishes {@code data} to {@code topic} and insists on a 201. */

@@ -3,6 +3,9 @@ package dev.herald.spring.config;
 import dev.herald.core.hub.Hub;
 import dev.herald.core.hub.HubObserver;
 import dev.herald.core.log.EventLog;
+import dev.herald.core.presence.LocalPresence;
+import dev.herald.core.presence.NodeId;
+import dev.herald.core.presence.PresenceDirectory;
 import dev.herald.spring.logging.ConnectionLog;
 import dev.herald.spring.publish.HeraldPublisher;
 import dev.herald.spring.publish.PayloadEncoder;
@@ -11,9 +14,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(after = {HeraldStoreAutoConfiguration.class, JacksonAutoConfiguration.class})
 @EnableConfigurationProperties({HeraldProperties.class, HeraldShutdownProperties.class})
 public class HeraldHubAutoConfiguration {
+
+    /** Spring Boot's port when {@code server.port} is not set. */
+    private static final int DEFAULT_SERVER_PORT = 8080;
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
@@ -40,8 +48,23 @@ public class HeraldHubAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ConnectionLog heraldConnectionLog() {
-        return new ConnectionLog();
+    ConnectionLog heraldConnectionLog(NodeId node) {
+        return new ConnectionLog(node);
+    }
+
+    /** {@code herald.node}, or {@code <host>:<server.port>} ({@code <host>-<random>} on a random port). */
+    @Bean
+    @ConditionalOnMissingBean
+    NodeId heraldNodeId(HeraldProperties properties, Environment environment) {
+        return properties.configuredNode().orElseGet(() -> NodeId.defaultFor(
+                Binder.get(environment).bind("server.port", Integer.class).orElse(DEFAULT_SERVER_PORT)));
+    }
+
+    /** Who is subscribed on this node; a shared store's module declares a directory across nodes instead. */
+    @Bean
+    @ConditionalOnMissingBean(PresenceDirectory.class)
+    LocalPresence heraldPresence(Hub hub, NodeId node) {
+        return new LocalPresence(hub, node);
     }
 
     @Bean

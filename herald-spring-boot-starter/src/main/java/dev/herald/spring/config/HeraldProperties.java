@@ -2,6 +2,7 @@ package dev.herald.spring.config;
 
 import dev.herald.core.hub.HubOptions;
 import dev.herald.core.log.RetentionPolicy;
+import dev.herald.core.presence.NodeId;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,9 @@ import org.springframework.util.unit.DataSize;
  * @param store      where the event log lives and how much history it keeps for replay
  * @param cors       which browser origins may call the API (docs/security.md)
  * @param limits     abuse limits per user, address and token (docs/security.md)
+ * @param node       this node's name among the hub's nodes (subscriptions list, metrics tag, logs,
+ *                   Redis presence); unset: {@code <host>:<server.port>}, or {@code <host>-<random>}
+ *                   on a random port
  */
 @ConfigurationProperties("herald")
 public record HeraldProperties(
@@ -29,10 +33,23 @@ public record HeraldProperties(
         @DefaultValue Security security,
         @DefaultValue Store store,
         @DefaultValue Cors cors,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        String node) {
 
     public HeraldProperties {
         positive(heartbeat, "herald.heartbeat");
+        if (node != null && !node.isBlank()) {
+            try {
+                new NodeId(node.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("herald.node: " + e.getMessage());
+            }
+        }
+    }
+
+    /** {@code herald.node}, when set. */
+    public java.util.Optional<NodeId> configuredNode() {
+        return node == null || node.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(new NodeId(node.strip()));
     }
 
     /** The hub's options; the replay page and write coalescing sizes keep the core's defaults. */

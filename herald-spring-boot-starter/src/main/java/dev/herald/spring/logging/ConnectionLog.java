@@ -4,6 +4,7 @@ import dev.herald.core.event.UserId;
 import dev.herald.core.hub.CloseCause;
 import dev.herald.core.hub.Connection;
 import dev.herald.core.hub.HubObserver;
+import dev.herald.core.presence.NodeId;
 import dev.herald.core.topic.TopicSelector;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,19 +15,25 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * One INFO line when a stream opens and one when it closes, with its user, topics and (on close)
- * cause and age, on the logger {@code dev.herald.connections} (set it to WARN to silence them). A
+ * One INFO line when a stream opens and one when it closes, with its user, topics, (on close)
+ * cause and age, and the node ({@code herald.node}), on the logger {@code dev.herald.connections} (set it to WARN to silence them). A
  * client going away is an ordinary close with cause {@code client-gone}: never a stack trace.
  */
 public final class ConnectionLog implements HubObserver {
 
     private static final Logger log = LoggerFactory.getLogger("dev.herald.connections");
 
+    private final NodeId node;
+
+    public ConnectionLog(NodeId node) {
+        this.node = node;
+    }
+
     @Override
     public void connectionOpened(Connection connection) {
         if (log.isInfoEnabled()) {
-            log.info("stream {} opened: user={} topics={} from={}", connection.id(), user(connection),
-                    topics(connection), remoteAddress());
+            log.info("stream {} opened: user={} topics={} from={} node={}", connection.id(), user(connection),
+                    topics(connection), remoteAddress(), node);
         }
     }
 
@@ -45,9 +52,9 @@ public final class ConnectionLog implements HubObserver {
     @Override
     public void connectionClosed(Connection connection, CloseCause cause) {
         if (log.isInfoEnabled()) {
-            log.info("stream {} closed: user={} topics={} cause={} after {}s", connection.id(), user(connection),
+            log.info("stream {} closed: user={} topics={} cause={} after {}s node={}", connection.id(), user(connection),
                     topics(connection), cause.label(),
-                    Duration.between(connection.openedAt(), Instant.now()).toSeconds());
+                    Duration.between(connection.openedAt(), Instant.now()).toSeconds(), node);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.herald.spring.web;
 
 import dev.herald.core.hub.Hub;
+import dev.herald.core.presence.PresenceDirectory;
 import dev.herald.spring.config.HeraldHubAutoConfiguration;
 import dev.herald.spring.config.HeraldProperties;
 import dev.herald.spring.config.HeraldSecurityAutoConfiguration;
@@ -89,8 +90,8 @@ public class HeraldWebAutoConfiguration {
     }
 
     @Bean
-    SubscriptionsController heraldSubscriptionsController(Hub hub, Authenticator authenticator) {
-        return new SubscriptionsController(new Presence(hub), authenticator);
+    SubscriptionsController heraldSubscriptionsController(PresenceDirectory presence, Authenticator authenticator) {
+        return new SubscriptionsController(new Presence(presence), authenticator);
     }
 
     @Bean

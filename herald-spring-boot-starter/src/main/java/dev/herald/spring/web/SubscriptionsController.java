@@ -1,5 +1,6 @@
 package dev.herald.spring.web;
 
+import dev.herald.core.presence.PresenceUnavailableException;
 import dev.herald.core.topic.Topic;
 import dev.herald.core.topic.TopicSelector;
 import dev.herald.spring.presence.Presence;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/subscriptions[?topic=…]}: who is subscribed now, limited to what the caller's
  * {@code herald.subscribe} grants cover (docs/api.md). A token is required (401 without); a token
- * without any {@code herald.subscribe} grant gets 403, as does asking for a topic no grant covers.
+ * without any {@code herald.subscribe} grant gets 403, as does asking for a topic no grant covers;
+ * a shared presence directory that cannot be read (Redis down) gets 503.
  */
 @RestController
 public final class SubscriptionsController {
@@ -44,7 +47,15 @@ public final class SubscriptionsController {
             throw new ApiProblemException(HttpStatus.FORBIDDEN,
                     "no herald.subscribe grant of this token covers topic '" + topic.get().value() + "'");
         }
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(presence.list(grants, topic));
+        SubscriptionList list;
+        try {
+            list = presence.list(grants, topic);
+        } catch (PresenceUnavailableException e) {
+            throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the subscriptions of the other nodes cannot be read now (" + e.getMessage() + "); retry later")
+                    .withHeader(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(list);
     }
 
     private static Optional<Topic> topicParameter(HttpServletRequest request) {

@@ -3,6 +3,9 @@ package dev.herald.spring.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.core.hub.Hub;
+import dev.herald.core.presence.LocalPresence;
+import dev.herald.core.presence.NodeId;
+import dev.herald.core.presence.PresenceDirectory;
 import dev.herald.core.log.EventLog;
 import dev.herald.core.log.InMemoryEventLog;
 import dev.herald.spring.publish.HeraldPublisher;
@@ -41,6 +44,23 @@ class HeraldAutoConfigurationTest {
             assertThat(properties.store().maxEvents()).isEqualTo(10_000);
             assertThat(properties.store().maxAge()).hasHours(1);
             assertThat(context.getBean(Hub.class).options().heartbeat()).hasSeconds(15);
+        });
+    }
+
+    @Test
+    void theNodeIsNamedByHeraldNodeOrElseByHostAndPort() {
+        runner.withPropertyValues("herald.node=eu-west-1a").run(context -> {
+            assertThat(context.getBean(NodeId.class)).isEqualTo(new NodeId("eu-west-1a"));
+            assertThat(context.getBean(PresenceDirectory.class)).isInstanceOf(LocalPresence.class);
+            assertThat(context.getBean(PresenceDirectory.class).node()).isEqualTo(new NodeId("eu-west-1a"));
+        });
+        runner.withPropertyValues("server.port=8443").run(context ->
+                assertThat(context.getBean(NodeId.class).value()).endsWith(":8443"));
+        runner.withPropertyValues("server.port=0").run(context ->
+                assertThat(context.getBean(NodeId.class).value()).matches("[A-Za-z0-9._-]+-[0-9a-z]+"));
+        runner.withPropertyValues("herald.node=two words").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("herald.node");
         });
     }
 

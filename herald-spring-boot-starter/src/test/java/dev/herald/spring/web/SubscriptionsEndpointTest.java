@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code GET /api/subscriptions}: lists live subscribers within the caller's grants, and forgets them when they leave. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"herald.security.jwt.secret=" + TestTokens.SECRET, "herald.security.anonymous=true",
-                "herald.heartbeat=200ms"})
+                "herald.heartbeat=200ms", "herald.node=hub-1"})
 class SubscriptionsEndpointTest {
 
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -61,6 +61,7 @@ class SubscriptionsEndpointTest {
             assertThat(users(all)).containsExactly("alice", "anonymous", "bob");
             JsonNode bobsEntry = all.valueStream().filter(s -> "bob".equals(s.get("user").asString(null))).findFirst().orElseThrow();
             assertThat(bobsEntry.get("id").asString()).isNotBlank();
+            assertThat(all.valueStream().map(s -> s.get("node").asString()).distinct().toList()).containsExactly("hub-1");
             assertThat(bobsEntry.get("topics").valueStream().map(JsonNode::asString).toList())
                     .containsExactly("rooms/2", "secret/plans", "users/bob");
             assertThat(Instant.parse(bobsEntry.get("since").asString())).isAfter(before).isBeforeOrEqualTo(Instant.now());
