@@ -7,6 +7,7 @@ import dev.herald.core.log.DuplicateEventIdException;
 import dev.herald.core.log.EpochIds;
 import dev.herald.core.log.EventLog;
 import dev.herald.core.log.LogPosition;
+import dev.herald.core.log.LogStats;
 import dev.herald.core.log.LogUnavailableException;
 import dev.herald.core.log.ReadResult;
 import dev.herald.core.log.ResetReason;
@@ -153,6 +154,17 @@ public final class EmbeddedEventLog implements EventLog {
     /** Events retained now (the trimmer may not have caught up with retention yet). */
     public long size() {
         return events.sizeAsLong();
+    }
+
+    /** The events in the file, and those the trimmer dropped since the store was opened. */
+    @Override
+    public Optional<LogStats> stats() {
+        try {
+            return Optional.of(new LogStats(events.sizeAsLong(), trimmer.dropped()));
+        } catch (RuntimeException closed) {
+            // MVStoreException once the store is closed: nothing to report, and a scrape must not fail
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -42,6 +43,8 @@ final class RetentionTrimmer implements AutoCloseable {
     private final Clock clock;
     private final LongSupplier durableThrough;
     private final ScheduledExecutorService scheduler;
+    /** Events dropped since the store was opened. */
+    private final AtomicLong dropped = new AtomicLong();
 
     RetentionTrimmer(MVStore store, MVMap<Long, byte[]> events, MVMap<String, Long> ids, LogMetadata metadata,
             RetentionPolicy retention, Clock clock, LongSupplier durableThrough) {
@@ -117,7 +120,13 @@ final class RetentionTrimmer implements AutoCloseable {
             events.remove(position);
             dropped++;
         }
+        this.dropped.addAndGet(dropped);
         return dropped;
+    }
+
+    /** Events dropped by retention since the store was opened. */
+    long dropped() {
+        return dropped.get();
     }
 
     @Override

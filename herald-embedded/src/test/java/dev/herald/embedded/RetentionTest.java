@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.core.event.Event;
 import dev.herald.core.event.EventId;
 import dev.herald.core.event.Publication;
+import dev.herald.core.log.LogStats;
 import dev.herald.core.log.ReadResult;
 import dev.herald.core.log.ResetReason;
 import dev.herald.core.log.RetentionPolicy;
@@ -43,8 +44,10 @@ class RetentionTest {
             }
             // appends do not trim: the trimmer does, off the append path
             assertThat(log.size()).isEqualTo(10);
+            assertThat(log.stats()).contains(new LogStats(10, 0));
             assertThat(log.trimNow()).isEqualTo(7);
             assertThat(log.size()).isEqualTo(3);
+            assertThat(log.stats()).contains(new LogStats(3, 7));
 
             ReadResult.Reset reset = (ReadResult.Reset) log.readAfter(events.get(0).id(), 10);
             assertThat(reset.reason()).isEqualTo(ResetReason.EXPIRED);

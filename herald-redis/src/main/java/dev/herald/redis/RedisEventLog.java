@@ -6,6 +6,8 @@ import dev.herald.core.event.Publication;
 import dev.herald.core.log.DuplicateEventIdException;
 import dev.herald.core.log.EventLog;
 import dev.herald.core.log.LogPosition;
+import dev.herald.core.log.LogStats;
+import dev.herald.core.log.LogUnavailableException;
 import dev.herald.core.log.ReadResult;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.MaintNotificationsConfig;
@@ -167,6 +169,26 @@ public final class RedisEventLog implements EventLog {
             return () -> stop(started);
         } finally {
             following.unlock();
+        }
+    }
+
+    /**
+     * The stream's length ({@code XLEN}: Redis trims in whole radix-tree nodes, so up to about a hundred
+     * entries beyond {@code max-events}) and the entries dropped in this life of the log: appended
+     * ({@code <prefix>count}) minus still there. Both are the hub's, not this node's: every node reports
+     * the same. Empty while Redis cannot be reached.
+     */
+    @Override
+    public Optional<LogStats> stats() {
+        try {
+            return commands.call(redis -> {
+                long length = redis.xlen(settings.keys().stream());
+                String count = redis.get(settings.keys().count());
+                long appended = count == null ? 0 : Long.parseLong(count);
+                return Optional.of(new LogStats(length, Math.max(0, appended - length)));
+            });
+        } catch (LogUnavailableException e) {
+            return Optional.empty();
         }
     }
 

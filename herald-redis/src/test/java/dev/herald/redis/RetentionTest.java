@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.core.event.Event;
 import dev.herald.core.event.EventId;
 import dev.herald.core.event.Publication;
+import dev.herald.core.log.LogStats;
 import dev.herald.core.log.ReadResult;
 import dev.herald.core.log.ResetReason;
 import dev.herald.core.log.RetentionPolicy;
@@ -49,6 +50,8 @@ class RetentionTest {
             // trimmed from Redis itself, though not to the event: MAXLEN ~ drops whole nodes of 100
             long length = Long.parseLong(redis.server().command("XLEN " + prefix + "stream").substring(1));
             assertThat(length).isBetween(10L, 300L);
+            // the stats say the same: the stream's length, and the rest of the 400 dropped
+            assertThat(log.stats()).contains(new LogStats(length, 400 - length));
             assertThat(log.readAfter(events.get(0).id(), 10))
                     .isEqualTo(new ReadResult.Reset(ResetReason.EXPIRED, java.util.Optional.of(events.get(399))));
         }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.spring.security.TokenGrants;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +26,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {"herald.security.jwt.secret=" + ServerTokens.SECRET, "herald.store.type=memory",
                 // the expiry case below waits for exp itself, not for the default 30 s of leeway
                 "herald.security.jwt.clock-skew=0s",
-                "herald.security.anonymous=true", "herald.heartbeat=200ms"})
+                "herald.security.anonymous=true", "herald.heartbeat=200ms", "herald.node=" + MetricsEndpointTest.NODE,
+                // small, so that the log's trims show
+                "herald.store.max-events=3"})
 @ExtendWith(OutputCaptureExtension.class)
 class MetricsEndpointTest {
+
+    static final String NODE = "metrics-1";
 
     @LocalServerPort
     int port;
@@ -35,10 +41,22 @@ class MetricsEndpointTest {
         return new ServerHttp(port);
     }
 
+    /** Every Herald series carries the node label, among the meter's own (Prometheus writes them sorted by name). */
+    private static String onNode(String series) {
+        int brace = series.indexOf('{');
+        List<String> labels = new ArrayList<>();
+        labels.add("node=\"" + NODE + "\"");
+        if (brace >= 0) {
+            labels.addAll(List.of(series.substring(brace + 1, series.length() - 1).split(",")));
+        }
+        labels.sort(null);
+        return (brace < 0 ? series : series.substring(0, brace)) + "{" + String.join(",", labels) + "}";
+    }
+
     private double scrape(String series) {
         HttpResponse<String> response = http().get("/actuator/prometheus");
         assertThat(response.statusCode()).isEqualTo(200);
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+|NaN)$").matcher(response.body());
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(onNode(series)) + " ([0-9.eE+-]+|NaN)$").matcher(response.body());
         assertThat(matcher.find()).as("series %s in the scrape", series).isTrue();
         return Double.parseDouble(matcher.group(1));
     }
@@ -49,14 +67,19 @@ class MetricsEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
-        assertThat(response.body()).contains("# TYPE herald_connections gauge", "herald_subscribes_total",
+        assertThat(response.body()).contains("# TYPE herald_connections gauge", "# TYPE herald_log_size gauge",
+                "# TYPE herald_log_trimmed_total counter", "herald_delivery_latency_seconds_bucket", "jvm_memory_used_bytes");
+        for (String series : new String[] {"herald_connections", "herald_subscribes_total",
                 "herald_disconnects_total{cause=\"client-gone\"}", "herald_disconnects_total{cause=\"slow-consumer\"}",
                 "herald_disconnects_total{cause=\"lifetime\"}", "herald_disconnects_total{cause=\"token-expired\"}",
                 "herald_disconnects_total{cause=\"error\"}", "herald_disconnects_total{cause=\"shutdown\"}",
                 "herald_events_published_total", "herald_events_delivered_total", "herald_events_replayed_total",
-                "herald_resets_total{reason=\"expired\"}", "herald_delivery_latency_seconds_bucket",
-                "herald_outbox_frames ", "herald_outbox_frames_max ", "herald_dispatch_backlog ", "herald_draining 0",
-                "jvm_memory_used_bytes");
+                "herald_resets_total{reason=\"expired\"}", "herald_delivery_latency_seconds_count",
+                "herald_outbox_frames", "herald_outbox_frames_max", "herald_dispatch_backlog", "herald_log_size",
+                "herald_log_trimmed_total"}) {
+            assertThat(response.body()).contains(onNode(series) + " ");
+        }
+        assertThat(response.body()).contains(onNode("herald_draining") + " 0");
     }
 
     @Test
@@ -114,11 +137,28 @@ class MetricsEndpointTest {
 
         // one line per open and close, with user, topics and cause; clients that went away leave no stack trace
         assertThat(output.getAll())
-                .containsPattern("stream \\d+ opened: user=anonymous topics=\\[metrics\\] from=127\\.0\\.0\\.1")
+                .containsPattern("stream \\d+ opened: user=anonymous topics=\\[metrics\\] from=127\\.0\\.0\\.1 node=metrics-1")
                 .containsPattern("stream \\d+ closed: user=anonymous topics=\\[metrics\\] cause=client-gone after \\d+s")
                 .containsPattern("stream \\d+ closed: user=dana topics=\\[users/dana\\] cause=token-expired after \\d+s")
                 .doesNotContainPattern("(?m)^\\s+at [a-z]")
                 .doesNotContain("Broken pipe", "EofException", "AsyncRequestNotUsableException");
+    }
+
+    @Test
+    void theLogsSizeAndTrimsFollowTheStoreAndItsRetention() {
+        ServerHttp http = http();
+        double size = scrape("herald_log_size");
+        double trimmed = scrape("herald_log_trimmed_total");
+        assertThat(size).isBetween(0.0, 3.0);
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.publish(ServerTokens.publisher(), "{\"topics\": [\"log-meters\"], \"data\": \"" + i + "\"}")
+                    .statusCode()).isEqualTo(201);
+        }
+        // max-events=3: the log holds 3, and what it held before plus 5 minus 3 went
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            assertThat(scrape("herald_log_size")).isEqualTo(3.0);
+            assertThat(scrape("herald_log_trimmed_total")).isEqualTo(trimmed + size + 5 - 3);
+        });
     }
 
     private static String publishedId(HttpResponse<String> response) {

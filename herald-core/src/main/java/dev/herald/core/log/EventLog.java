@@ -3,6 +3,7 @@ package dev.herald.core.log;
 import dev.herald.core.event.Event;
 import dev.herald.core.event.EventId;
 import dev.herald.core.event.Publication;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +50,15 @@ public interface EventLog extends AutoCloseable {
      * @return a handle that stops following
      */
     AutoCloseable follow(Consumer<Event> follower);
+
+    /**
+     * The log's size and trims, for metrics: an optional ability, empty when the store does not
+     * keep them or cannot tell now (a shared store that is unreachable). Called at scrape time, so
+     * it must be cheap: at most one short round trip to a shared store, and it must not throw.
+     */
+    default Optional<LogStats> stats() {
+        return Optional.empty();
+    }
 
     /** Releases the log's resources. Appends after close fail. */
     @Override

@@ -123,6 +123,18 @@ public final class InMemoryEventLog implements EventLog {
         };
     }
 
+    /** Retained events, and those dropped by retention since this log was made (the positions before the first retained). */
+    @Override
+    public Optional<LogStats> stats() {
+        lock.lock();
+        try {
+            trimByAge(clock.instant());
+            return Optional.of(new LogStats(next - first, first - 1));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Number of events retained now. */
     public int size() {
         lock.lock();

@@ -152,6 +152,15 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void statsWhenTheStoreKeepsThemCountTheEventsHeld() {
+        log.stats().ifPresent(empty -> assertThat(empty).isEqualTo(new LogStats(0, 0)));
+        for (int i = 0; i < 3; i++) {
+            log.append(news(Integer.toString(i)));
+        }
+        log.stats().ifPresent(stats -> assertThat(stats).isEqualTo(new LogStats(3, 0)));
+    }
+
+    @Test
     void retentionByCountTurnsOldIdsIntoResets() throws Exception {
         log.close();
         log = newLog(new RetentionPolicy(5, Duration.ofHours(1)));

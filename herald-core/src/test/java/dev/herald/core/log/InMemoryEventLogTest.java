@@ -24,6 +24,7 @@ class InMemoryEventLogTest extends EventLogContract {
             small.append(news(Integer.toString(i)));
         }
         assertThat(small.size()).isEqualTo(3);
+        assertThat(small.stats()).contains(new LogStats(3, 7));
         ReadResult.Reset reset = (ReadResult.Reset) small.readAfter(first.id(), 10);
         assertThat(reset.reason()).isEqualTo(ResetReason.EXPIRED);
     }
@@ -45,6 +46,8 @@ class InMemoryEventLogTest extends EventLogContract {
         clock.advance(Duration.ofMinutes(4));
         Event recent = aging.append(news("recent"));
         clock.advance(Duration.ofMinutes(2));
+        // stats see the age limit too, without waiting for the next append or read to apply it
+        assertThat(aging.stats()).contains(new LogStats(1, 1));
         assertThat(aging.readAfter(old.id(), 10)).isInstanceOf(ReadResult.Reset.class);
         assertThat(aging.readAfter(recent.id(), 10)).isInstanceOf(ReadResult.Found.class);
         assertThat(aging.size()).isEqualTo(1);
