@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,7 @@ import java.util.List;
 
 /**
  * The hub as operators run it: {@code java -jar herald-server.jar} in a process of its own, on a
- * fixed port and store directory so that a restart is the same hub again.
+ * fixed port (30000-31999) and store (directory, or Redis) so that a restart is the same hub again.
  */
 final class HubProcess implements AutoCloseable {
 
@@ -29,10 +28,24 @@ final class HubProcess implements AutoCloseable {
     private Process process;
 
     HubProcess(Path storeDirectory, String secret, Path log) {
-        this.port = freePort();
+        this(log, "--herald.store.path=" + storeDirectory, "--herald.security.jwt.secret=" + secret);
+    }
+
+    private HubProcess(Path log, String... arguments) {
+        this.port = TestPorts.next();
         this.log = log;
-        this.arguments = List.of("--server.port=" + port, "--herald.store.path=" + storeDirectory,
-                "--herald.security.jwt.secret=" + secret, "--herald.heartbeat=2s");
+        List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--herald.heartbeat=2s"));
+        all.addAll(List.of(arguments));
+        this.arguments = List.copyOf(all);
+    }
+
+    /** A node of a hub on Redis, named {@code node}; {@code more} are further {@code --key=value} arguments. */
+    static HubProcess onRedis(String node, String redisUrl, String keyPrefix, String secret, Path log, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--herald.node=" + node, "--herald.store.type=redis",
+                "--herald.redis.url=" + redisUrl, "--herald.redis.key-prefix=" + keyPrefix,
+                "--herald.security.jwt.secret=" + secret));
+        arguments.addAll(List.of(more));
+        return new HubProcess(log, arguments.toArray(String[]::new));
     }
 
     int port() {
@@ -75,6 +88,21 @@ final class HubProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM, without waiting: the hub shuts down gracefully meanwhile. */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Waits for the process to end; its exit code, or empty if it still runs after {@code timeout}. */
+    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
     /** SIGKILL: no shutdown hook, no flush, nothing. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -85,14 +113,6 @@ final class HubProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             kill();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code redis-server} process of the test's own on a free port of 127.0.0.1, never the
+ * A {@code redis-server} process of the test's own on a free port of 127.0.0.1 (30000-31999), never the
  * machine's shared Redis; the minimal part of herald-redis' test helper (which is not published).
  */
 final class LocalRedis implements AutoCloseable {
@@ -29,10 +28,7 @@ final class LocalRedis implements AutoCloseable {
 
     static LocalRedis start() {
         try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            }
+            int port = TestPorts.next();
             Path dir = Files.createTempDirectory("herald-server-redis");
             Process process = new ProcessBuilder(System.getProperty("herald.test.redis-server", "redis-server"),
                     "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "",
