@@ -7,12 +7,14 @@ import dev.herald.core.presence.LocalPresence;
 import dev.herald.core.presence.NodeId;
 import dev.herald.core.presence.PresenceDirectory;
 import dev.herald.spring.logging.ConnectionLog;
+import dev.herald.spring.presence.SubscriptionEvents;
 import dev.herald.spring.publish.HeraldPublisher;
 import dev.herald.spring.publish.PayloadEncoder;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -65,6 +67,14 @@ public class HeraldHubAutoConfiguration {
     @ConditionalOnMissingBean(PresenceDirectory.class)
     LocalPresence heraldPresence(Hub hub, NodeId node) {
         return new LocalPresence(hub, node);
+    }
+
+    /** {@code herald.presence.events=true}: subscription events, published through the hub (looked up lazily: it hears them). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "herald.presence.events", havingValue = "true")
+    @ConditionalOnMissingBean
+    SubscriptionEvents heraldSubscriptionEvents(ObjectProvider<Hub> hub, NodeId node, PayloadEncoder payloadEncoder) {
+        return new SubscriptionEvents(hub::getObject, node, payloadEncoder);
     }
 
     @Bean

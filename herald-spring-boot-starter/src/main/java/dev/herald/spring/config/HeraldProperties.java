@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param store      where the event log lives and how much history it keeps for replay
  * @param cors       which browser origins may call the API (docs/security.md)
  * @param limits     abuse limits per user, address and token (docs/security.md)
+ * @param presence   who-is-subscribed features beyond {@code GET /api/subscriptions}
  * @param node       this node's name among the hub's nodes (subscriptions list, metrics tag, logs,
  *                   Redis presence); unset: {@code <host>:<server.port>}, or {@code <host>-<random>}
  *                   on a random port
@@ -34,6 +35,7 @@ public record HeraldProperties(
         @DefaultValue Store store,
         @DefaultValue Cors cors,
         @DefaultValue Limits limits,
+        @DefaultValue Presence presence,
         String node) {
 
     public HeraldProperties {
@@ -188,6 +190,13 @@ public record HeraldProperties(
         public RetentionPolicy retention() {
             return new RetentionPolicy(maxEvents, maxAge);
         }
+    }
+
+    /**
+     * @param events publish a private {@code herald.subscription} event on {@code subscriptions/<topic>}
+     *               when a subscriber of {@code <topic>} comes or goes (docs/api.md)
+     */
+    public record Presence(@DefaultValue("false") boolean events) {
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.herald.core.hub.Hub;
 import dev.herald.core.presence.LocalPresence;
 import dev.herald.core.presence.NodeId;
 import dev.herald.core.presence.PresenceDirectory;
+import dev.herald.spring.presence.SubscriptionEvents;
 import dev.herald.core.log.EventLog;
 import dev.herald.core.log.InMemoryEventLog;
 import dev.herald.spring.publish.HeraldPublisher;
@@ -33,7 +34,8 @@ class HeraldAutoConfigurationTest {
     void defaultsGiveMemoryLogHubAndPublisherWithTheDocumentedProperties() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(InMemoryEventLog.class).hasSingleBean(Hub.class)
-                    .hasSingleBean(HeraldPublisher.class).doesNotHaveBean(SubscribeController.class);
+                    .hasSingleBean(HeraldPublisher.class).doesNotHaveBean(SubscribeController.class)
+                    .doesNotHaveBean(SubscriptionEvents.class);
             HeraldProperties properties = context.getBean(HeraldProperties.class);
             assertThat(properties.heartbeat()).hasSeconds(15);
             assertThat(properties.connection().maxLifetime()).hasMinutes(30);
