@@ -139,6 +139,26 @@ class PresenceAcrossNodesTest {
         }
     }
 
+    @Test
+    void whileRedisIsDownTheListAnswers503AndARedisBackWithoutDataIsRefilled() {
+        SseStream erin = a.subscribe(Tokens.subscriber("erin"), "rooms/outage");
+        Awaitility.await().atMost(LAG).until(() -> users(b, "/api/subscriptions?topic=rooms/outage", WATCHER).equals(List.of("erin")));
+
+        redis.stop();
+        HubNode.Answer down = b.get("/api/subscriptions?topic=rooms/outage", WATCHER);
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.body()).contains("retry later");
+
+        // Redis comes back empty: node A notices its entries are gone and writes them again
+        redis.startAgain();
+        Awaitility.await().atMost(LAG).pollInterval(Duration.ofMillis(100)).until(() -> {
+            HubNode.Answer answer = b.get("/api/subscriptions?topic=rooms/outage", WATCHER);
+            return answer.status() == 200 && answer.body().contains("\"erin\"");
+        });
+        assertThat(erin.status()).isEqualTo(200);
+        erin.close();
+    }
+
     private static int awaitPort(Process child, Path childLog) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line;
