@@ -140,7 +140,8 @@ public final class RedisPresence implements PresenceDirectory, HubObserver, Auto
                         failing = false;
                     }
                     nextBeat = System.nanoTime() + beatNanos;
-                } catch (LogUnavailableException | IllegalStateException e) {
+                } catch (RuntimeException e) {
+                    // LogUnavailableException mostly; nothing may end this thread while the node lives
                     resync = true;
                     if (!failing) {
                         log.warn("cannot write the presence of node {} to Redis; retrying: {}", node, e.getMessage());
