@@ -24,13 +24,58 @@ class TinyServerSmokeTest {
 
             assertThat(r.connections().connected()).isEqualTo(30);
             assertThat(r.storm().dropped()).isEqualTo(30);
+            assertThat(r.storm().resumed()).isEqualTo(30);
             assertThat(r.storm().caughtUp()).isEqualTo(30);
+            assertThat(r.storm().caughtUpWithinTarget()).isEqualTo(30);
             assertThat(r.storm().notCaughtUp()).isZero();
+            assertThat(r.storm().catchUp().count()).isEqualTo(30);
             assertThat(r.storm().catchUp().maxMs()).isPositive();
+            // a resumed stream catches up by replay, within a few ms of its reconnect, not after the next live event
+            assertThat(r.storm().catchUp().p99Ms()).isLessThan(2_000);
             assertThat(r.delivery().lost()).isZero();
             assertThat(r.delivery().duplicated()).isZero();
             assertThat(r.delivery().deliveries()).isEqualTo(30 * r.publishing().published());
             assertThat(r.connections().heartbeats()).isGreaterThanOrEqualTo(60); // ": welcome" on each stream
+        }
+    }
+
+    @Test
+    void stormWhoseSubscribersAllReconnectAfterTheLastPublishStillCountsEveryOne() throws Exception {
+        // publishing ends at 0.6 s; the drop is at 0.3 s and the reconnects come up to 1.5 s later: most streams
+        // reconnect when no event will ever come again, which the old rule (wait for a live event) never counted
+        try (TinySseServer server = new TinySseServer(true, TinySseServer.Faults.NONE)) {
+            String base = "http://127.0.0.1:" + server.port();
+            ScenarioResult r = new Bench().run("reconnect-storm", out, "--target=tiny-late",
+                    "--subscribe-url=" + base + "/sub/late", "--publish-url=" + base + "/pub/late",
+                    "--publish-body={payload}", "--connections=20", "--rate=100", "--duration=0.6",
+                    "--storm-at=0.3", "--storm-spread=1500", "--quiet=500");
+
+            assertThat(r.storm().dropped()).isEqualTo(20);
+            assertThat(r.storm().caughtUp()).isEqualTo(20);
+            assertThat(r.storm().notCaughtUp()).isZero();
+            assertThat(r.delivery().lost()).isZero();
+        }
+    }
+
+    @Test
+    void subscribersAreSpreadOverSeveralNodesAndMeasuredAsOne() throws Exception {
+        try (TinySseServer server = new TinySseServer(true, TinySseServer.Faults.NONE, 3)) {
+            ScenarioResult r = new Bench().run("broadcast", out, "--target=tiny-nodes", "--case=broadcast-nodes",
+                    "--subscribe-url=http://127.0.0.1:" + server.port(0) + "/sub/n",
+                    "--subscribe-url=http://127.0.0.1:" + server.port(1) + "/sub/n",
+                    "--subscribe-url=http://127.0.0.1:" + server.port(2) + "/sub/n",
+                    "--publish-url=http://127.0.0.1:" + server.port(1) + "/pub/n",
+                    "--publish-body={payload}", "--connections=31", "--events=20", "--processes=2");
+
+            assertThat(server.streamsServed(0)).isEqualTo(11);
+            assertThat(server.streamsServed(1)).isEqualTo(10);
+            assertThat(server.streamsServed(2)).isEqualTo(10);
+            assertThat(r.caseName()).isEqualTo("broadcast-nodes");
+            assertThat(r.parameters()).containsEntry("subscribeNodes", 3);
+            assertThat(r.delivery().deliveries()).isEqualTo(31 * 20);
+            assertThat(r.delivery().lost()).isZero();
+            assertThat(r.delivery().duplicated()).isZero();
+            assertThat(out.resolve("tiny-nodes-broadcast-nodes.json")).exists();
         }
     }
 
@@ -62,6 +107,26 @@ class TinyServerSmokeTest {
             assertThat(r.delivery().subscribersWithLoss()).isEqualTo(10);
             assertThat(r.delivery().subscribersWithDuplicates()).isEqualTo(10);
             assertThat(r.notes()).anyMatch(n -> n.contains("70 lost"));
+        }
+    }
+
+    @Test
+    void publishingGivesUpAfterTheAllowedFailuresInsteadOfWaitingOutEveryEvent() throws Exception {
+        int closedPort;
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        try (TinySseServer server = new TinySseServer(true, TinySseServer.Faults.NONE)) {
+            ScenarioResult r = new Bench().run("broadcast", out, "--target=tiny-no-publisher",
+                    "--subscribe-url=http://127.0.0.1:" + server.port() + "/sub/g",
+                    "--publish-url=http://127.0.0.1:" + closedPort + "/pub/g", "--publish-body={payload}",
+                    "--connections=5", "--events=1000", "--rate=50", "--max-publish-failures=3",
+                    "--publish-timeout=2000", "--quiet=300");
+
+            assertThat(r.publishing().published()).isZero();
+            assertThat(r.publishing().failed()).isBetween(3L, 6L); // 3, plus what was in flight (4 at most)
+            assertThat(r.notes()).anyMatch(n -> n.contains("publishing stopped after 3 failed publishes"));
+            assertThat(r.delivery().lost()).isZero();
         }
     }
 

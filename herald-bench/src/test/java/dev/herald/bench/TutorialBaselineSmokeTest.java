@@ -100,6 +100,11 @@ class TutorialBaselineSmokeTest {
         assertThat(r.resources().serverRssAfterKb()).isPositive();
         assertThat(r.resources().serverKbPerConnection()).isNotNull();
         assertThat(r.resources().serverCpuPercent()).isNotNull();
+        assertThat(r.resources().serverCpuWholeRunPercent()).isNotNull();
+        // CPU of the hold only: it starts after the last connect
+        assertThat(r.resources().measuringSeconds()).isBetween(0.3, 5.0);
+        assertThat(r.wallSeconds()).isGreaterThan(r.resources().measuringSeconds());
+        assertThat(r.load().atStart()).isNotNegative();
     }
 
     @Test
