@@ -20,8 +20,8 @@ public record Figure(String label, Function<ScenarioResult, Number> value, Bette
 
     public static final List<Figure> ALL_FIGURES = List.of(
             new Figure("subscribers connected", r -> r.connections().connected(), Better.HIGHER, ALL),
-            new Figure("subscribers failed (refused, timed out, non-200)", r -> r.connections().failed(), Better.ZERO,
-                    ALL),
+            new Figure("subscribers not connected (refused, timed out, non-200)",
+                    r -> r.connections().requested() - r.connections().connected(), Better.ZERO, ALL),
             new Figure("connect rate (conn/s)", r -> r.connections().connectsPerSecond(), Better.HIGHER, ALL),
             new Figure("server RSS per connection (KiB)", r -> r.resources().serverKbPerConnection(), Better.LOWER, ALL),
             new Figure("server RSS at end (MiB)", r -> mib(r.resources().serverRssAfterKb()), Better.LOWER, ALL),

@@ -77,15 +77,20 @@ public final class Session implements AutoCloseable {
         notes.add(note);
     }
 
-    /** Opens every subscriber and waits until each one is streaming or has given up. */
+    /**
+     * Opens every subscriber and waits until each one is streaming or has given up, or {@code --connect-budget} seconds
+     * passed (then the run goes on with the streams it has: a server at its connection cap shows as "not connected"
+     * instead of holding the run for every retry).
+     */
     public void connect() {
         phase = "connecting";
         connectStartMicros = WallClock.micros();
         fleet.send(new WorkerCommand.Connect());
         int n = options.connections();
-        long budgetNanos = (long) ((options.connectRate() > 0 ? n / options.connectRate() : 0) * 1e9)
-                + (options.connectTimeoutMillis() + options.retryMillis()) * 1_000_000L * options.maxAttempts()
-                + 30_000_000_000L;
+        long budgetNanos = options.connectBudgetSeconds() > 0 ? (long) (options.connectBudgetSeconds() * 1e9)
+                : (long) ((options.connectRate() > 0 ? n / options.connectRate() : 0) * 1e9)
+                        + (options.connectTimeoutMillis() + options.retryMillis()) * 1_000_000L * options.maxAttempts()
+                        + 30_000_000_000L;
         long deadline = System.nanoTime() + budgetNanos;
         while (System.nanoTime() < deadline) {
             WorkerProgress p = fleet.progress();
