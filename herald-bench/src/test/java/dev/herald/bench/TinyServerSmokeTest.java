@@ -3,7 +3,9 @@ package dev.herald.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.bench.report.ScenarioResult;
+import dev.herald.bench.report.SmokeCheck;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,11 @@ class TinyServerSmokeTest {
             assertThat(r.storm().catchUp().maxMs()).isPositive();
             // a resumed stream catches up by replay, within a few ms of its reconnect, not after the next live event
             assertThat(r.storm().catchUp().p99Ms()).isLessThan(2_000);
+            assertThat(SmokeCheck.problems(List.of(r), List.of("reconnect-storm"), List.of("tiny"), List.of("tiny")))
+                    .isEmpty();
+            assertThat(SmokeCheck.problems(List.of(r), List.of("reconnect-storm", "idle"), List.of("tiny", "nchan"),
+                    List.of("tiny"))).containsExactlyInAnyOrder("nchan / reconnect-storm: no result",
+                    "tiny / idle: no result", "nchan / idle: no result");
             assertThat(r.delivery().lost()).isZero();
             assertThat(r.delivery().duplicated()).isZero();
             assertThat(r.delivery().deliveries()).isEqualTo(30 * r.publishing().published());
@@ -107,6 +114,10 @@ class TinyServerSmokeTest {
             assertThat(r.delivery().subscribersWithLoss()).isEqualTo(10);
             assertThat(r.delivery().subscribersWithDuplicates()).isEqualTo(10);
             assertThat(r.notes()).anyMatch(n -> n.contains("70 lost"));
+            assertThat(SmokeCheck.problems(List.of(r), List.of("broadcast"), List.of("tiny-faulty"),
+                    List.of("tiny-faulty"))).containsExactly("tiny-faulty / broadcast: 70 lost, 40 duplicated, 0 misrouted");
+            assertThat(SmokeCheck.problems(List.of(r), List.of("broadcast"), List.of("tiny-faulty"), List.of()))
+                    .isEmpty();
         }
     }
 

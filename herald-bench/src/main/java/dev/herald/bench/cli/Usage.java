@@ -11,6 +11,8 @@ public final class Usage {
             java -jar herald-bench.jar <scenario> [options]     run one scenario against one server
               scenarios: idle | broadcast | targeted | reconnect-storm
             java -jar herald-bench.jar report --in=DIR [--reference=herald] [--targets=herald,tutorial,nchan] [--out=FILE]
+            java -jar herald-bench.jar check --in=DIR --cases=C,.. --present=T,.. [--strict=T,..]
+                                                                 a smoke run's results: all there; no loss for --strict
             java -jar herald-bench.jar token --jwt-secret=S --sub=USER [--subscribe=SEL,..] [--publish=SEL,..] [--ttl=S]
             java -jar herald-bench.jar tutorial-baseline [--server.port=8081 --server.address=127.0.0.1]
 
