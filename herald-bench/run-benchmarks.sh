@@ -29,6 +29,8 @@
 #   PUBLISH_TIMEOUT_MS=10000  MAX_PUBLISH_FAILURES=8 (a publisher that cannot get through stops after this many)
 #   SERVER_JVM_OPTS="-Xms256m -Xmx2g -XX:+UseG1GC" (every Java server)  NCHAN_WORKERS=1 (single-process cases)
 #   HERALD_LIMIT_OPTS (Herald's per-address and per-publisher abuse limits, raised out of the bench's way)
+#   HERALD_OPTS="" (more options for every single-process Herald, e.g. --herald.store.type=memory: the default embedded
+#   store syncs every publish to disk, which bounds the targeted case by the disk's fsync, see docs/scale.md)
 #   HERALD_JAR=herald-server/target/herald-server.jar  SKIP_BUILD=1 (use the jars as they are)
 #   HERALD_PORT=18080 TUTORIAL_PORT=18081 NCHAN_PORT=18090 HERALD_NODE_PORT=18100 (nodes: +0 … +N-1) REDIS_PORT=18379
 #   OUT=herald-bench/target/benchmarks/<timestamp>  DOC=docs/benchmarks.md ("-" = print the tables instead)
@@ -73,6 +75,7 @@ MAX_PUBLISH_FAILURES="${MAX_PUBLISH_FAILURES:-8}"
 SERVER_JVM_OPTS="${SERVER_JVM_OPTS:--Xms256m -Xmx2g -XX:+UseG1GC}"
 # Herald's abuse limits (docs/security.md) would throttle the bench, whose load comes from a few loopback addresses and
 # one publisher: 200 streams and 10 subscribes/s per address, 100 publishes/s per publisher. Raised out of the way.
+HERALD_OPTS="${HERALD_OPTS:-}" # more Herald options for every Herald server, e.g. --herald.store.type=memory
 HERALD_LIMIT_OPTS="${HERALD_LIMIT_OPTS:---herald.limits.max-connections-per-address=1000000 --herald.limits.subscribe-rate=1000000 --herald.limits.subscribe-burst=1000000 --herald.limits.publish-rate=1000000 --herald.limits.publish-burst=1000000}"
 NCHAN_WORKERS="${NCHAN_WORKERS:-1}"
 HERALD_JAR="${HERALD_JAR:-$root/herald-server/target/herald-server.jar}"
@@ -242,7 +245,7 @@ start_peer() { # peer case
       ;;
     herald:*)
       # shellcheck disable=SC2086
-      java_server "herald ($kase)" "$HERALD_PORT" "$dir" -jar "$HERALD_JAR" $HERALD_LIMIT_OPTS || return 1
+      java_server "herald ($kase)" "$HERALD_PORT" "$dir" -jar "$HERALD_JAR" $HERALD_LIMIT_OPTS $HERALD_OPTS || return 1
       wait_port "$HERALD_PORT" 180 "${server_pids[0]}" || { tail -30 "$dir/server.log" >&2; return 1; }
       ;;
     tutorial:*)
@@ -359,7 +362,7 @@ elapsed_min=$(( (SECONDS - run_started + 59) / 60 ))
 
 # ---------------------------------------------------------------- report
 "$java" -jar "$bench_jar" report --in="$OUT/results" --reference=herald --targets=herald,tutorial,nchan \
-  --out="$OUT/tables.md"
+  --cases="$(echo $CASES | tr ' ' ',')" --out="$OUT/tables.md"
 log "results in $OUT ($elapsed_min min)"
 if ((${#skipped[@]})); then
   printf 'not measured: %s\n' "${skipped[@]}" >&2
@@ -416,7 +419,8 @@ other on the same box, they are not what any of them would do on dedicated hardw
 
 ## The peers
 
-* **herald** — the standalone hub (\`herald-server.jar\`, embedded durable store), JWT auth on: publishes carry a
+* **herald** — the standalone hub (\`herald-server.jar\`, embedded durable store: every publish is synced to disk
+  before it is acknowledged$( [[ -n "$HERALD_OPTS" ]] && printf ', unless changed by \`%s\`' "$HERALD_OPTS")), JWT auth on: publishes carry a
   publisher token, targeted subscribers carry their own token (minted by the bench, HS256); broadcast subscribers are
   anonymous (public topic). Its per-address and per-publisher abuse limits are raised out of the way
   (\`$HERALD_LIMIT_OPTS\`): the bench's whole load comes from a few loopback addresses and one publisher. In \`broadcast-multi-node\`: $MULTI_NODES hub processes with \`--herald.store.type=redis

@@ -10,7 +10,7 @@ public final class Usage {
 
             java -jar herald-bench.jar <scenario> [options]     run one scenario against one server
               scenarios: idle | broadcast | targeted | reconnect-storm
-            java -jar herald-bench.jar report --in=DIR [--reference=herald] [--targets=herald,tutorial,nchan] [--out=FILE]
+            java -jar herald-bench.jar report --in=DIR [--reference=herald] [--targets=herald,tutorial,nchan] [--cases=C,..] [--out=FILE]
             java -jar herald-bench.jar check --in=DIR --cases=C,.. --present=T,.. [--strict=T,..]
                                                                  a smoke run's results: all there; no loss for --strict
             java -jar herald-bench.jar token --jwt-secret=S --sub=USER [--subscribe=SEL,..] [--publish=SEL,..] [--ttl=S]

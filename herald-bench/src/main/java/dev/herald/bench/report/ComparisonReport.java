@@ -33,8 +33,17 @@ public final class ComparisonReport {
     }
 
     public static String render(List<ScenarioResult> results, String reference, List<String> targetOrder) {
+        return render(results, reference, targetOrder, List.of());
+    }
+
+    /** As above, the cases named in {@code caseOrder} first and in that order, then the others. */
+    public static String render(List<ScenarioResult> results, String reference, List<String> targetOrder,
+                                List<String> caseOrder) {
         StringBuilder sb = new StringBuilder();
-        for (String caseName : caseOrder(results)) {
+        List<String> cases = new ArrayList<>(caseOrder.stream()
+                .filter(c -> results.stream().anyMatch(r -> r.caseName().equals(c))).toList());
+        caseOrder(results).stream().filter(c -> !cases.contains(c)).forEach(cases::add);
+        for (String caseName : cases) {
             Map<String, ScenarioResult> byTarget = new LinkedHashMap<>();
             for (String t : targetOrder) {
                 results.stream().filter(r -> r.caseName().equals(caseName) && r.target().equals(t))

@@ -46,9 +46,9 @@ public record Figure(String label, Function<ScenarioResult, Number> value, Bette
             new Figure("caught up within 5 s of its reconnect", r -> storm(r, ScenarioResult.Storm::caughtUpWithinTarget),
                     Better.HIGHER, STORM),
             new Figure("never caught up", r -> storm(r, ScenarioResult.Storm::notCaughtUp), Better.ZERO, STORM),
-            new Figure("catch-up p50 (ms)", r -> storm(r, s -> s.catchUp().p50Ms()), Better.LOWER, STORM),
-            new Figure("catch-up p99 (ms)", r -> storm(r, s -> s.catchUp().p99Ms()), Better.LOWER, STORM),
-            new Figure("catch-up max (ms)", r -> storm(r, s -> s.catchUp().maxMs()), Better.LOWER, STORM),
+            new Figure("catch-up p50 (ms)", r -> catchUp(r, LatencySummary::p50Ms), Better.LOWER, STORM),
+            new Figure("catch-up p99 (ms)", r -> catchUp(r, LatencySummary::p99Ms), Better.LOWER, STORM),
+            new Figure("catch-up max (ms)", r -> catchUp(r, LatencySummary::maxMs), Better.LOWER, STORM),
             new Figure("herald.reset events", r -> r.delivery().resets(), Better.ZERO, STORM),
             new Figure("unexpected stream closes", r -> r.connections().unexpectedCloses(), Better.ZERO, ALL),
             new Figure("server CPU, measuring phase (% of a core)", r -> r.resources().serverCpuPercent(), Better.LOWER,
@@ -89,6 +89,11 @@ public record Figure(String label, Function<ScenarioResult, Number> value, Bette
 
     private static Number storm(ScenarioResult r, Function<ScenarioResult.Storm, Number> f) {
         return r.storm() == null ? null : f.apply(r.storm());
+    }
+
+    /** A percentile of the catch-up times; none (not 0) when no stream caught up. */
+    private static Number catchUp(ScenarioResult r, Function<LatencySummary, Number> f) {
+        return r.storm() == null || r.storm().catchUp().count() == 0 ? null : f.apply(r.storm().catchUp());
     }
 
     private static Double mib(Long kb) {
