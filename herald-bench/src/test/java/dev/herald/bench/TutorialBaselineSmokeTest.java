@@ -68,7 +68,8 @@ class TutorialBaselineSmokeTest {
         assertThat(out.resolve("tutorial-broadcast.md")).content().contains("| lost events | 0 |");
         assertThat(ResultWriter.read(json)).isEqualTo(r);
         String report = ComparisonReport.render(ComparisonReport.load(out), "herald", List.of("herald", "tutorial"));
-        assertThat(report).contains("### broadcast").contains("| deliveries | 2,400 |");
+        assertThat(report).contains("### broadcast").contains("| deliveries | 2,400 |")
+                .contains("Load average (1 min) at the start → end of each run: tutorial ");
     }
 
     @Test
