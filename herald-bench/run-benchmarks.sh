@@ -3,9 +3,14 @@
 # and writes docs/benchmarks.md (one table per target with ratios, the machine and its load, the exact commands).
 # Each (peer, case) gets freshly started servers.
 #
-#   herald-bench/run-benchmarks.sh            # the issue's sizes: about 20-25 minutes on 2 cores (build included),
-#                                             # never more than ~30; run it on a quiet machine
-#   QUICK=1 herald-bench/run-benchmarks.sh    # small sizes, every case and peer: about 5 minutes; a smoke check
+#   herald-bench/run-benchmarks.sh            # the issue's sizes: about 25 minutes on 2 cores, build included
+#                                             # (estimated per case below; bounded by the connect budgets, drain
+#                                             # timeouts and MAX_PUBLISH_FAILURES to stay under 30); quiet machine only
+# Estimated time per case, all peers (servers' start-up included): idle ~3 min (the tutorial's refused connections
+# wait out the connect budget), broadcast-saturated ~1.5, broadcast-rate ~3, targeted ~3, reconnect-storm ~3.5,
+# broadcast-multi-node ~7 (6 Herald processes + 6 bench worker processes, 100,000 connects at 2,000/s, then Nchan).
+#   QUICK=1 herald-bench/run-benchmarks.sh    # small sizes, every case and peer, a smoke check: about 5 minutes
+#                                             # on a quiet machine, 10 at a load average of 20
 #   CASES="broadcast-saturated" PEERS="herald nchan" DOC=- herald-bench/run-benchmarks.sh
 #
 # Cases (CASES, all by default) and their sizes (environment; QUICK=1 values in brackets):
@@ -16,7 +21,7 @@
 #   broadcast-rate        RATE_CONNECTIONS=10000 [300] subscribers, RATE_EVENTS=200 [40] events at RATE_RATE=50 [20]/s
 #   targeted              TARGETED_CONNECTIONS=10000 [200] users, TARGETED_RATE=5000 [200] events/s for
 #                         TARGETED_DURATION=10 [3] s, each to one random user
-#   reconnect-storm       STORM_CONNECTIONS=10000 [300] subscribers, STORM_RATE=50 [20] events/s for STORM_DURATION=20
+#   reconnect-storm       STORM_CONNECTIONS=10000 [300] subscribers, STORM_RATE=50 [20] events/s for STORM_DURATION=15
 #                         [6] s; at STORM_AT=5 [2] s all drop and resume within STORM_SPREAD=1000 [500] ms
 #   broadcast-multi-node  MULTI_CONNECTIONS=100000 [900] subscribers spread over MULTI_NODES=6 [3] Herald processes
 #                         sharing one redis-server (started here, on REDIS_PORT), MULTI_EVENTS=30 [10] events at
@@ -24,7 +29,7 @@
 #                         the tutorial is not run (its cap, 8,192 connections, shows in the other cases)
 # Other settings:
 #   PEERS="herald tutorial nchan"  PAYLOAD_BYTES=128  WARMUP_EVENTS=300 [20] (MULTI_WARMUP_EVENTS=5 [5])
-#   CONNECT_RATE=2000  CONNECT_TIMEOUT_MS=10000  CONNECT_SLACK=30 (connect phase budget = N / rate + slack seconds:
+#   CONNECT_RATE=2000  CONNECT_TIMEOUT_MS=10000  CONNECT_SLACK=30 (connect phase budget = 2 N / rate + slack seconds:
 #   a server at its connection cap shows "not connected" instead of holding the run)
 #   PUBLISH_TIMEOUT_MS=10000  MAX_PUBLISH_FAILURES=8 (a publisher that cannot get through stops after this many)
 #   SERVER_JVM_OPTS="-Xms256m -Xmx2g -XX:+UseG1GC" (every Java server)  NCHAN_WORKERS=1 (single-process cases)
@@ -57,7 +62,7 @@ TARGETED_RATE="${TARGETED_RATE:-$(q 5000 200)}"
 TARGETED_DURATION="${TARGETED_DURATION:-$(q 10 3)}"
 STORM_CONNECTIONS="${STORM_CONNECTIONS:-$(q 10000 300)}"
 STORM_RATE="${STORM_RATE:-$(q 50 20)}"
-STORM_DURATION="${STORM_DURATION:-$(q 20 6)}"
+STORM_DURATION="${STORM_DURATION:-$(q 15 6)}"
 STORM_AT="${STORM_AT:-$(q 5 2)}"
 STORM_SPREAD="${STORM_SPREAD:-$(q 1000 500)}"
 MULTI_CONNECTIONS="${MULTI_CONNECTIONS:-$(q 100000 900)}"
@@ -158,7 +163,7 @@ case_connections() {
 case_options() { # case
   local n budget
   n="$(case_connections "$1")"
-  budget=$(( n / CONNECT_RATE + CONNECT_SLACK ))
+  budget=$(( 2 * n / CONNECT_RATE + CONNECT_SLACK ))
   printf '%s\n' "--case=$1" "--connections=$n" "--connect-budget=$budget" "--connect-timeout=$CONNECT_TIMEOUT_MS" \
     "--publish-timeout=$PUBLISH_TIMEOUT_MS" "--max-publish-failures=$MAX_PUBLISH_FAILURES"
   case "$1" in
@@ -475,7 +480,7 @@ EOF
 ## What the figures mean
 
 * **subscribers connected / not connected** — subscriptions that got a `200` and a stream within the connect phase
-  (budget: connections ÷ connect rate + a slack); the others were refused, timed out (no response head within
+  (budget: 2 × connections ÷ connect rate + a slack); the others were refused, timed out (no response head within
   `--connect-timeout`, as when a server stops accepting at its cap) or answered non-200.
 * **connect rate** — connected subscribers ÷ time from the first connect to the last response head, with the bench
   pacing new connections at `--connect-rate` (2,000/s by default, so ~2,000 is the ceiling here, not the server's).
