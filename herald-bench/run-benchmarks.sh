@@ -29,8 +29,9 @@
 #                         the tutorial is not run (its cap, 8,192 connections, shows in the other cases)
 # Other settings:
 #   PEERS="herald tutorial nchan"  PAYLOAD_BYTES=128  WARMUP_EVENTS=300 [20] (MULTI_WARMUP_EVENTS=5 [5])
-#   CONNECT_RATE=2000  CONNECT_TIMEOUT_MS=10000  CONNECT_SLACK=30 (connect phase budget = 2 N / rate + slack seconds:
-#   a server at its connection cap shows "not connected" instead of holding the run)
+#   CONNECT_RATE=2000  CONNECT_TIMEOUT_MS=10000  CONNECT_STALL=15 CONNECT_SLACK=60 (the connect phase ends when nobody
+#   connected for CONNECT_STALL seconds, at the latest after 3 N / rate + CONNECT_SLACK seconds: a server at its
+#   connection cap shows "not connected" instead of holding the run, a slow one that still accepts gets its time)
 #   PUBLISH_TIMEOUT_MS=10000  MAX_PUBLISH_FAILURES=8 (a publisher that cannot get through stops after this many)
 #   SERVER_JVM_OPTS="-Xms256m -Xmx2g -XX:+UseG1GC" (every Java server)  NCHAN_WORKERS=1 (single-process cases)
 #   HERALD_LIMIT_OPTS (Herald's per-address and per-publisher abuse limits, raised out of the bench's way)
@@ -74,7 +75,8 @@ PAYLOAD_BYTES="${PAYLOAD_BYTES:-128}"
 WARMUP_EVENTS="${WARMUP_EVENTS:-$(q 300 20)}"
 CONNECT_RATE="${CONNECT_RATE:-2000}"
 CONNECT_TIMEOUT_MS="${CONNECT_TIMEOUT_MS:-10000}"
-CONNECT_SLACK="${CONNECT_SLACK:-30}"
+CONNECT_SLACK="${CONNECT_SLACK:-60}"
+CONNECT_STALL="${CONNECT_STALL:-15}"
 PUBLISH_TIMEOUT_MS="${PUBLISH_TIMEOUT_MS:-10000}"
 MAX_PUBLISH_FAILURES="${MAX_PUBLISH_FAILURES:-8}"
 SERVER_JVM_OPTS="${SERVER_JVM_OPTS:--Xms256m -Xmx2g -XX:+UseG1GC}"
@@ -163,8 +165,9 @@ case_connections() {
 case_options() { # case
   local n budget
   n="$(case_connections "$1")"
-  budget=$(( 2 * n / CONNECT_RATE + CONNECT_SLACK ))
-  printf '%s\n' "--case=$1" "--connections=$n" "--connect-budget=$budget" "--connect-timeout=$CONNECT_TIMEOUT_MS" \
+  budget=$(( 3 * n / CONNECT_RATE + CONNECT_SLACK ))
+  printf '%s\n' "--case=$1" "--connections=$n" "--connect-budget=$budget" "--connect-stall=$CONNECT_STALL" \
+    "--connect-timeout=$CONNECT_TIMEOUT_MS" \
     "--publish-timeout=$PUBLISH_TIMEOUT_MS" "--max-publish-failures=$MAX_PUBLISH_FAILURES"
   case "$1" in
     idle) printf '%s\n' "--hold=$IDLE_HOLD" ;;
@@ -480,7 +483,8 @@ EOF
 ## What the figures mean
 
 * **subscribers connected / not connected** — subscriptions that got a `200` and a stream within the connect phase
-  (budget: 2 × connections ÷ connect rate + a slack); the others were refused, timed out (no response head within
+  (it ends once nobody connected for `CONNECT_STALL` seconds (15), at the latest after 3 × connections ÷ connect rate + a slack);
+  the others were refused, timed out (no response head within
   `--connect-timeout`, as when a server stops accepting at its cap) or answered non-200.
 * **connect rate** — connected subscribers ÷ time from the first connect to the last response head, with the bench
   pacing new connections at `--connect-rate` (2,000/s by default, so ~2,000 is the ceiling here, not the server's).

@@ -153,6 +153,6 @@ class TinyServerSmokeTest {
         assertThat(r.connections().connected()).isZero();
         assertThat(r.connections().failed()).isEqualTo(5);
         assertThat(r.connections().connectErrors()).isEqualTo(10);
-        assertThat(r.notes()).anyMatch(n -> n.contains("did not connect"));
+        assertThat(r.notes()).anyMatch(n -> n.contains("had not connected when the connect phase ended"));
     }
 }

@@ -35,6 +35,7 @@ public record BenchOptions(
         int maxPendingConnects,
         long connectTimeoutMillis,
         double connectBudgetSeconds,
+        double connectStallSeconds,
         long retryMillis,
         int maxAttempts,
         double holdSeconds,
@@ -59,7 +60,7 @@ public record BenchOptions(
             "payload-bytes", "connections", "user-prefix", "jwt-secret", "token-subscribe", "token-publish",
             "token-ttl", "events", "rate", "duration", "publish-concurrency",
             "publish-timeout", "max-publish-failures", "warmup", "connect-rate",
-            "max-pending-connects", "connect-timeout", "connect-budget", "retry", "max-attempts", "hold", "drain-timeout", "quiet",
+            "max-pending-connects", "connect-timeout", "connect-budget", "connect-stall", "retry", "max-attempts", "hold", "drain-timeout", "quiet",
             "storm-at", "storm-fraction", "storm-spread", "server-pid", "processes", "conns-per-process",
             "io-threads", "worker-jvm-opts", "sources", "source-base", "conns-per-source", "out", "seed");
 
@@ -101,6 +102,7 @@ public record BenchOptions(
                 a.integer("max-pending-connects", 256),
                 a.longValue("connect-timeout", 10_000),
                 a.decimal("connect-budget", 0),
+                a.decimal("connect-stall", 0),
                 a.longValue("retry", 1000),
                 a.integer("max-attempts", 3),
                 a.decimal("hold", 5),
@@ -153,6 +155,7 @@ public record BenchOptions(
                 "--conns-per-source must be in (0, 28000] (ephemeral ports per source address)");
         require(ioThreads > 0, "--io-threads must be > 0");
         require(connectBudgetSeconds >= 0, "--connect-budget must be >= 0 (0 = from rate, timeout and attempts)");
+        require(connectStallSeconds >= 0, "--connect-stall must be >= 0 (0 = off)");
         require(publishBody.contains("{payload}") || publishUrl.contains("{payload}"),
                 "--publish-body must contain {payload}: the bench reads sequence number and send time from it");
     }

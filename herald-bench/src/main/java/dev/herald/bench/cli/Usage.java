@@ -59,6 +59,7 @@ public final class Usage {
               --connect-timeout=MS          until the response head (default 10000)
               --connect-budget=S            longest connect phase; then go on with who connected (default: from rate,
                                             timeout and attempts)
+              --connect-stall=S             end the connect phase once nobody connected for S seconds (default 0 = off)
               --retry=MS                    delay before reconnecting (server's retry: wins) (default 1000)
               --max-attempts=N              consecutive failed attempts before a subscriber gives up (default 3)
               --sources=auto|none|N|a,b     loopback source addresses to bind (auto: one per --conns-per-source sockets)

@@ -79,8 +79,9 @@ public final class Session implements AutoCloseable {
 
     /**
      * Opens every subscriber and waits until each one is streaming or has given up, or {@code --connect-budget} seconds
-     * passed (then the run goes on with the streams it has: a server at its connection cap shows as "not connected"
-     * instead of holding the run for every retry).
+     * passed, or no subscriber connected for {@code --connect-stall} seconds (then the run goes on with the streams it
+     * has: a server at its connection cap shows as "not connected" instead of holding the run for every retry, while a
+     * slow server that still accepts gets its time).
      */
     public void connect() {
         phase = "connecting";
@@ -92,16 +93,28 @@ public final class Session implements AutoCloseable {
                         + (options.connectTimeoutMillis() + options.retryMillis()) * 1_000_000L * options.maxAttempts()
                         + 30_000_000_000L;
         long deadline = System.nanoTime() + budgetNanos;
+        long stallNanos = (long) (options.connectStallSeconds() * 1e9);
+        int lastConnected = -1;
+        long lastProgress = System.nanoTime();
         while (System.nanoTime() < deadline) {
             WorkerProgress p = fleet.progress();
             if (p.everConnected() + p.failed() >= n) {
+                break;
+            }
+            long now = System.nanoTime();
+            if (p.everConnected() != lastConnected) {
+                lastConnected = p.everConnected();
+                lastProgress = now;
+            } else if (stallNanos > 0 && now - lastProgress > stallNanos) {
+                note(String.format(Locale.ROOT, "connect phase ended: no subscriber connected for %.0f s",
+                        options.connectStallSeconds()));
                 break;
             }
             sleep(50);
         }
         WorkerProgress p = fleet.progress();
         if (p.everConnected() < n) {
-            note(String.format(Locale.ROOT, "%d of %d subscribers did not connect (%d gave up); last error: %s",
+            note(String.format(Locale.ROOT, "%d of %d subscribers had not connected when the connect phase ended (%d gave up); last error: %s",
                     n - p.everConnected(), n, p.failed(), p.lastError()));
         }
         serverConnected = ProcessProbe.trees(options.serverPids());
