@@ -142,6 +142,20 @@ class TinyServerSmokeTest {
     }
 
     @Test
+    void aServerThatStopsAcceptingEndsTheConnectPhaseAfterTheStallNotAfterEveryTimeout() throws Exception {
+        // a listening socket nobody accepts from: connections sit in the backlog, as past a server's connection cap
+        try (var full = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            ScenarioResult r = new Bench().run("idle", out, "--target=capped",
+                    "--subscribe-url=http://127.0.0.1:" + full.getLocalPort() + "/sub/x", "--connections=5",
+                    "--hold=0", "--connect-timeout=60000", "--connect-stall=1");
+
+            assertThat(r.connections().connected()).isZero();
+            assertThat(r.wallSeconds()).isLessThan(20); // one connect timeout alone is 60 s
+            assertThat(r.notes()).anyMatch(n -> n.contains("connect phase ended: no subscriber connected for 1 s"));
+        }
+    }
+
+    @Test
     void connectionFailuresAreReportedNotHidden() throws Exception {
         int closedPort;
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
