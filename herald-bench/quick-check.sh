@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Smoke check of run-benchmarks.sh: every case, every peer, at QUICK sizes (about 5 minutes on 2 cores; 10 at a load
-# average of 20), then `herald-bench check` on the results: each expected (peer, case) result is there, and Herald and
+# Smoke check of run-benchmarks.sh: every case, every peer, at QUICK sizes (about 5 minutes on 2 cores; 8 measured at a
+# load average of 20), then `herald-bench check` on the results: each expected (peer, case) result is there, and Herald and
 # Nchan connected every subscriber, got every publish acknowledged, lost, duplicated and misrouted nothing, and every
 # stream of the reconnect storm caught up. Speed and latency are not judged (they depend on the machine). The page is
 # written to the output directory, never to docs/benchmarks.md.

@@ -4,14 +4,17 @@
 # Each (peer, case) gets freshly started servers.
 #
 #   herald-bench/run-benchmarks.sh            # the issue's sizes: about 25 minutes on 2 cores, build included
-#                                             # (estimated per case below; bounded by the connect budgets, drain
-#                                             # timeouts and MAX_PUBLISH_FAILURES to stay under 30); quiet machine only
-# Estimated time per case, all peers (servers' start-up included): idle ~3 min (the tutorial's refused connections
-# wait out the connect budget), broadcast-saturated ~1.5, broadcast-rate ~3, targeted ~3, reconnect-storm ~3.5,
-# broadcast-multi-node ~7 (6 Herald processes + 6 bench worker processes, 100,000 connects at 2,000/s, then Nchan).
+#                                             # (estimated, see below); run it on a quiet machine
 #   QUICK=1 herald-bench/run-benchmarks.sh    # small sizes, every case and peer, a smoke check: about 5 minutes
-#                                             # on a quiet machine, 10 at a load average of 20
+#                                             # on a quiet machine, 8 measured at a load average of 20
+#   herald-bench/quick-check.sh               # the QUICK run, then `herald-bench check` of its results
 #   CASES="broadcast-saturated" PEERS="herald nchan" DOC=- herald-bench/run-benchmarks.sh
+#
+# Estimated time per case, all peers, servers' start-up included (the full run was not measured: it needs a quiet
+# machine): idle ~3 min (the tutorial's refused connections end the connect phase after the 15 s stall),
+# broadcast-saturated ~1.5, broadcast-rate ~3, targeted ~3, reconnect-storm ~3.5, broadcast-multi-node ~7 (6 Herald
+# processes + 6 bench worker processes, 100,000 connects at 2,000/s, then Nchan), build ~2. Connect stall and budget,
+# drain timeouts and MAX_PUBLISH_FAILURES bound every case, so a misbehaving peer cannot push the run past ~30 minutes.
 #
 # Cases (CASES, all by default) and their sizes (environment; QUICK=1 values in brackets):
 #   idle                  IDLE_CONNECTIONS=18000 [300] streams held IDLE_HOLD=20 [2] s, heartbeats on: streams per
