@@ -14,7 +14,8 @@
 # machine): idle ~3 min (the tutorial's refused connections end the connect phase after the 15 s stall),
 # broadcast-saturated ~1.5, broadcast-rate ~3, targeted ~3, reconnect-storm ~3.5, broadcast-multi-node ~7 (6 Herald
 # processes + 6 bench worker processes, 100,000 connects at 2,000/s, then Nchan), build ~2. Connect stall and budget,
-# drain timeouts and MAX_PUBLISH_FAILURES bound every case, so a misbehaving peer cannot push the run past ~30 minutes.
+# drain timeouts and MAX_PUBLISH_FAILURES bound every case: a peer at its connection cap does not hold the run for
+# every retry and every publish timeout.
 #
 # Cases (CASES, all by default) and their sizes (environment; QUICK=1 values in brackets):
 #   idle                  IDLE_CONNECTIONS=18000 [300] streams held IDLE_HOLD=20 [2] s, heartbeats on: streams per
