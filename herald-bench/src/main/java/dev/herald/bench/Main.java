@@ -1,6 +1,7 @@
 package dev.herald.bench;
 
 import dev.herald.bench.baseline.TutorialBaselineApplication;
+import dev.herald.bench.cli.CheckCommand;
 import dev.herald.bench.cli.ReportCommand;
 import dev.herald.bench.cli.RunCommand;
 import dev.herald.bench.cli.TokenCommand;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * {@code java -jar herald-bench.jar <command> [--option=value …]}: a scenario ({@code idle}, {@code broadcast},
- * {@code targeted}, {@code reconnect-storm}), {@code report}, {@code token}, {@code tutorial-baseline} (the baseline
+ * {@code targeted}, {@code reconnect-storm}), {@code report}, {@code check}, {@code token}, {@code tutorial-baseline} (the baseline
  * server), or {@code worker} (internal: a child load process).
  */
 public final class Main {
@@ -38,6 +39,7 @@ public final class Main {
                     yield -1; // keeps running
                 }
                 case "report" -> ReportCommand.run(List.of(rest));
+                case "check" -> CheckCommand.run(List.of(rest));
                 case "token" -> TokenCommand.run(List.of(rest));
                 default -> {
                     if (!Scenario.NAMES.contains(command)) {

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small, independent SSE server for the bench's own tests, written on blocking sockets (nothing shared with the
  * bench's code): {@code GET /sub/<topic>} streams events (chunked or identity framing, chunks split at odd places),
  * replays from an in-memory log after {@code Last-Event-ID}; {@code POST /pub/<topic>} appends and fans out.
- * Faults can be injected to prove the bench sees them: skip every n-th event, send every m-th event twice.
+ * Faults can be injected to prove the bench sees them: skip every n-th event, send every m-th event twice. With
+ * several nodes it listens on one port per node, all sharing one log (as hub processes sharing Redis do), and counts
+ * the streams each node served.
  */
 final class TinySseServer implements AutoCloseable {
 
@@ -34,7 +36,8 @@ final class TinySseServer implements AutoCloseable {
 
     private record Event(long id, String data) {}
 
-    private final ServerSocket server;
+    private final List<ServerSocket> nodes = new ArrayList<>();
+    private final List<AtomicInteger> streamsServed = new ArrayList<>();
     private final boolean chunked;
     private final Faults faults;
     private final Map<String, List<Event>> logs = new ConcurrentHashMap<>();
@@ -44,29 +47,47 @@ final class TinySseServer implements AutoCloseable {
     private final Object publishLock = new Object();
 
     TinySseServer(boolean chunked, Faults faults) throws IOException {
-        this.server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+        this(chunked, faults, 1);
+    }
+
+    TinySseServer(boolean chunked, Faults faults, int nodeCount) throws IOException {
         this.chunked = chunked;
         this.faults = faults;
-        Thread.ofVirtual().start(this::acceptLoop);
+        for (int n = 0; n < nodeCount; n++) {
+            ServerSocket server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+            AtomicInteger served = new AtomicInteger();
+            nodes.add(server);
+            streamsServed.add(served);
+            Thread.ofVirtual().start(() -> acceptLoop(server, served));
+        }
     }
 
     int port() {
-        return server.getLocalPort();
+        return port(0);
     }
 
-    private void acceptLoop() {
+    int port(int node) {
+        return nodes.get(node).getLocalPort();
+    }
+
+    /** Streams (GET /sub/…) node {@code node} has answered, reconnections included. */
+    int streamsServed(int node) {
+        return streamsServed.get(node).get();
+    }
+
+    private void acceptLoop(ServerSocket server, AtomicInteger served) {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
                 sockets.add(s);
-                Thread.ofVirtual().start(() -> serve(s));
+                Thread.ofVirtual().start(() -> serve(s, served));
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void serve(Socket socket) {
+    private void serve(Socket socket, AtomicInteger served) {
         try (socket) {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
@@ -92,6 +113,7 @@ final class TinySseServer implements AutoCloseable {
                     out.write(answer);
                     out.flush();
                 } else if (parts[0].equals("GET") && parts[1].startsWith("/sub/")) {
+                    served.incrementAndGet();
                     stream(parts[1].substring(5), headers.get("last-event-id"), out);
                     return;
                 } else {
@@ -200,7 +222,9 @@ final class TinySseServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
+        for (ServerSocket server : nodes) {
+            server.close();
+        }
         for (Socket s : sockets) {
             s.close();
         }

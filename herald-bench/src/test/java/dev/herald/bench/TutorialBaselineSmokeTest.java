@@ -68,7 +68,8 @@ class TutorialBaselineSmokeTest {
         assertThat(out.resolve("tutorial-broadcast.md")).content().contains("| lost events | 0 |");
         assertThat(ResultWriter.read(json)).isEqualTo(r);
         String report = ComparisonReport.render(ComparisonReport.load(out), "herald", List.of("herald", "tutorial"));
-        assertThat(report).contains("### broadcast").contains("| deliveries | 2,400 |");
+        assertThat(report).contains("### broadcast").contains("| deliveries | 2,400 |")
+                .contains("Load average (1 min) at the start → end of each run: tutorial ");
     }
 
     @Test
@@ -100,6 +101,11 @@ class TutorialBaselineSmokeTest {
         assertThat(r.resources().serverRssAfterKb()).isPositive();
         assertThat(r.resources().serverKbPerConnection()).isNotNull();
         assertThat(r.resources().serverCpuPercent()).isNotNull();
+        assertThat(r.resources().serverCpuWholeRunPercent()).isNotNull();
+        // CPU of the hold only: it starts after the last connect
+        assertThat(r.resources().measuringSeconds()).isBetween(0.3, 5.0);
+        assertThat(r.wallSeconds()).isGreaterThan(r.resources().measuringSeconds());
+        assertThat(r.load().atStart()).isNotNegative();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.herald.bench.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.Set;
 /** Every option of a scenario run, with defaults applied. See {@link Usage} for what each one means. */
 public record BenchOptions(
         String scenario,
+        String caseName,
         String target,
-        String subscribeUrl,
+        List<String> subscribeUrls,
         List<String> subscribeHeaders,
         String publishUrl,
         List<String> publishHeaders,
@@ -26,10 +28,14 @@ public record BenchOptions(
         double rate,
         double durationSeconds,
         int publishConcurrency,
+        long publishTimeoutMillis,
+        int maxPublishFailures,
         int warmupEvents,
         double connectRate,
         int maxPendingConnects,
         long connectTimeoutMillis,
+        double connectBudgetSeconds,
+        double connectStallSeconds,
         long retryMillis,
         int maxAttempts,
         double holdSeconds,
@@ -38,7 +44,7 @@ public record BenchOptions(
         double stormAtSeconds,
         double stormFraction,
         long stormSpreadMillis,
-        long serverPid,
+        List<Long> serverPids,
         int processes,
         int connectionsPerProcess,
         int ioThreads,
@@ -50,10 +56,11 @@ public record BenchOptions(
         long seed) {
 
     public static final Set<String> NAMES = Set.of(
-            "target", "subscribe-url", "subscribe-header", "publish-url", "publish-header", "publish-body",
+            "case", "target", "subscribe-url", "subscribe-header", "publish-url", "publish-header", "publish-body",
             "payload-bytes", "connections", "user-prefix", "jwt-secret", "token-subscribe", "token-publish",
-            "token-ttl", "events", "rate", "duration", "publish-concurrency", "warmup", "connect-rate",
-            "max-pending-connects", "connect-timeout", "retry", "max-attempts", "hold", "drain-timeout", "quiet",
+            "token-ttl", "events", "rate", "duration", "publish-concurrency",
+            "publish-timeout", "max-publish-failures", "warmup", "connect-rate",
+            "max-pending-connects", "connect-timeout", "connect-budget", "connect-stall", "retry", "max-attempts", "hold", "drain-timeout", "quiet",
             "storm-at", "storm-fraction", "storm-spread", "server-pid", "processes", "conns-per-process",
             "io-threads", "worker-jvm-opts", "sources", "source-base", "conns-per-source", "out", "seed");
 
@@ -65,10 +72,14 @@ public record BenchOptions(
             case "reconnect-storm" -> 50;
             default -> 0;
         };
+        List<String> subscribeUrls = a.all("subscribe-url").isEmpty()
+                ? List.of("http://127.0.0.1:8080/api/subscribe?topic=bench")
+                : a.all("subscribe-url");
         BenchOptions o = new BenchOptions(
                 scenario,
+                a.string("case", scenario),
                 a.string("target", "server"),
-                a.string("subscribe-url", "http://127.0.0.1:8080/api/subscribe?topic=bench"),
+                subscribeUrls,
                 a.all("subscribe-header"),
                 a.string("publish-url", "http://127.0.0.1:8080/api/events"),
                 a.all("publish-header"),
@@ -84,10 +95,14 @@ public record BenchOptions(
                 a.decimal("rate", defaultRate),
                 a.decimal("duration", 10),
                 a.integer("publish-concurrency", defaultConcurrency(a.decimal("rate", defaultRate))),
+                a.longValue("publish-timeout", 30_000),
+                a.integer("max-publish-failures", 0),
                 a.integer("warmup", 0),
                 a.decimal("connect-rate", 2000),
                 a.integer("max-pending-connects", 256),
                 a.longValue("connect-timeout", 10_000),
+                a.decimal("connect-budget", 0),
+                a.decimal("connect-stall", 0),
                 a.longValue("retry", 1000),
                 a.integer("max-attempts", 3),
                 a.decimal("hold", 5),
@@ -96,7 +111,8 @@ public record BenchOptions(
                 a.decimal("storm-at", 3),
                 a.decimal("storm-fraction", 1.0),
                 a.longValue("storm-spread", 1000),
-                a.longValue("server-pid", -1),
+                a.all("server-pid").stream().flatMap(v -> Arrays.stream(v.split(",")))
+                        .filter(v -> !v.isBlank()).map(BenchOptions::pid).toList(),
                 a.integer("processes", 0),
                 a.integer("conns-per-process", 18_000),
                 a.integer("io-threads", Math.min(2, Runtime.getRuntime().availableProcessors())),
@@ -110,6 +126,14 @@ public record BenchOptions(
         return o;
     }
 
+    private static long pid(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--server-pid wants process ids (comma-separated), got " + value);
+        }
+    }
+
     /** Saturated: 4 in flight. Fixed rate: enough in flight to keep the pace with acks of up to 80 ms. */
     static int defaultConcurrency(double rate) {
         return rate <= 0 ? 4 : Math.max(4, (int) Math.ceil(rate / 12.5));
@@ -121,12 +145,17 @@ public record BenchOptions(
         require(events >= 0, "--events must be >= 0");
         require(rate >= 0, "--rate must be >= 0 (0 = saturated)");
         require(publishConcurrency > 0, "--publish-concurrency must be > 0");
+        require(publishTimeoutMillis > 0, "--publish-timeout must be > 0");
+        require(maxPublishFailures >= 0, "--max-publish-failures must be >= 0 (0 = no limit)");
+        require(caseName.matches("[A-Za-z0-9._-]+"), "--case must be a plain name ([A-Za-z0-9._-]+)");
         require(stormFraction >= 0 && stormFraction <= 1, "--storm-fraction must be in [0, 1]");
         require(connectionsPerProcess > 0 && connectionsPerProcess <= 19_000,
                 "--conns-per-process must be in (0, 19000]: each process may hold 20,000 open files");
         require(connectionsPerSource > 0 && connectionsPerSource <= 28_000,
                 "--conns-per-source must be in (0, 28000] (ephemeral ports per source address)");
         require(ioThreads > 0, "--io-threads must be > 0");
+        require(connectBudgetSeconds >= 0, "--connect-budget must be >= 0 (0 = from rate, timeout and attempts)");
+        require(connectStallSeconds >= 0, "--connect-stall must be >= 0 (0 = off)");
         require(publishBody.contains("{payload}") || publishUrl.contains("{payload}"),
                 "--publish-body must contain {payload}: the bench reads sequence number and send time from it");
     }
@@ -166,7 +195,10 @@ public record BenchOptions(
             }
             default -> { }
         }
-        p.put("subscribeUrl", subscribeUrl);
+        if (subscribeUrls.size() > 1) {
+            p.put("subscribeNodes", subscribeUrls.size());
+        }
+        p.put("subscribeUrl", String.join(" ", subscribeUrls));
         if (!scenario.equals("idle")) {
             p.put("publishUrl", publishUrl);
             p.put("publishBody", publishBody);

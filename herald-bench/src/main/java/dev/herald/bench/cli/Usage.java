@@ -10,7 +10,9 @@ public final class Usage {
 
             java -jar herald-bench.jar <scenario> [options]     run one scenario against one server
               scenarios: idle | broadcast | targeted | reconnect-storm
-            java -jar herald-bench.jar report --in=DIR [--reference=herald] [--targets=herald,tutorial,nchan] [--out=FILE]
+            java -jar herald-bench.jar report --in=DIR [--reference=herald] [--targets=herald,tutorial,nchan] [--cases=C,..] [--out=FILE]
+            java -jar herald-bench.jar check --in=DIR --cases=C,.. --present=T,.. [--strict=T,..]
+                                                                 a smoke run's results: all there; no loss for --strict
             java -jar herald-bench.jar token --jwt-secret=S --sub=USER [--subscribe=SEL,..] [--publish=SEL,..] [--ttl=S]
             java -jar herald-bench.jar tutorial-baseline [--server.port=8081 --server.address=127.0.0.1]
 
@@ -20,13 +22,15 @@ public final class Usage {
 
             Server
               --target=NAME                 label in the results (default server)
-              --subscribe-url=URL           subscribe URL template (default http://127.0.0.1:8080/api/subscribe?topic=bench)
+              --case=NAME                   name of this case in the results (default: the scenario), e.g. broadcast-10k
+              --subscribe-url=URL           subscribe URL template (default http://127.0.0.1:8080/api/subscribe?topic=bench);
+                                            repeatable: one per server node, subscriber i goes to URL i mod count
               --subscribe-header='N: v'     extra request header template, repeatable (e.g. 'Authorization: Bearer {token}')
               --publish-url=URL             publish URL template (default http://127.0.0.1:8080/api/events)
               --publish-header='N: v'       repeatable; Content-Type defaults to application/json
               --publish-body=TEMPLATE       default {"topics":["bench"],"type":"message","data":"{payload}"}
               --payload-bytes=N             size of {payload} (default 64)
-              --server-pid=PID              server process: RSS (VmRSS, with children) and CPU figures
+              --server-pid=PID,..           server process(es), repeatable: RSS (VmRSS, with children) and CPU, summed
               --jwt-secret=S                HS256 secret for {token} (default $HERALD_SECURITY_JWT_SECRET)
               --token-subscribe=SEL,..      herald.subscribe claim of subscriber tokens ({user} allowed; default *)
               --token-publish=SEL,..        herald.publish claim of the publisher token (default *)
@@ -39,6 +43,8 @@ public final class Usage {
               --rate=R                      events/s; 0 = saturated (broadcast default 0, targeted 200, storm 50)
               --duration=S                  targeted, reconnect-storm: seconds of publishing (default 10)
               --publish-concurrency=C       publish requests in flight (default 4; at a fixed rate max(4, rate/12.5))
+              --publish-timeout=MS          per publish request (default 30000)
+              --max-publish-failures=N      stop publishing after N failed publishes (default 0 = never)
               --warmup=W                    unmarked events published first (server JIT warm-up; default 0)
               --hold=S                      idle: seconds to hold the connections (default 5)
               --storm-at=S                  reconnect-storm: when to drop, seconds after publishing starts (default 3)
@@ -51,6 +57,9 @@ public final class Usage {
               --connect-rate=R              new connections per second, all processes together (default 2000; 0 = no limit)
               --max-pending-connects=P      handshakes in flight (default 256)
               --connect-timeout=MS          until the response head (default 10000)
+              --connect-budget=S            longest connect phase; then go on with who connected (default: from rate,
+                                            timeout and attempts)
+              --connect-stall=S             end the connect phase once nobody connected for S seconds (default 0 = off)
               --retry=MS                    delay before reconnecting (server's retry: wins) (default 1000)
               --max-attempts=N              consecutive failed attempts before a subscriber gives up (default 3)
               --sources=auto|none|N|a,b     loopback source addresses to bind (auto: one per --conns-per-source sockets)

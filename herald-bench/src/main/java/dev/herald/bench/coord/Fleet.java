@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * All the workers of a run: in this JVM when one process can hold every subscriber, otherwise child JVMs of at most
  * {@code --conns-per-process} subscribers each (the open-file cap is per process). Subscriber {@code i} lives in
- * worker {@code i * P / N}.
+ * worker {@code i * P / N}, and subscribes to server node {@code i mod K} of the K {@code --subscribe-url}s.
  */
 public final class Fleet implements AutoCloseable {
 
@@ -38,9 +38,10 @@ public final class Fleet implements AutoCloseable {
         int processes = o.processes() > 0 ? o.processes()
                 : (n + o.connectionsPerProcess() - 1) / o.connectionsPerProcess();
         processes = Math.max(1, Math.min(processes, n));
-        String sampleUrl = Template.parse(o.subscribeUrl()).expand(Map.of("i", "0", "user", o.userPrefix() + "0",
-                "token", "t", "seq", "0", "payload", ""));
-        boolean loopback = Endpoint.of(sampleUrl).loopback();
+        boolean loopback = o.subscribeUrls().stream()
+                .map(u -> Template.parse(u).expand(Map.of("i", "0", "user", o.userPrefix() + "0", "token", "t",
+                        "seq", "0", "payload", "")))
+                .allMatch(u -> Endpoint.of(u).loopback());
         long sockets = o.scenario().equals("reconnect-storm") ? 2L * n : n;
         List<String> sources = SourceAddresses.plan(o.sources(), o.sourceBase(), sockets, o.connectionsPerSource(),
                 loopback);
@@ -51,7 +52,7 @@ public final class Fleet implements AutoCloseable {
             for (int w = 0; w < processes; w++) {
                 int from = (int) ((long) n * w / processes);
                 int to = (int) ((long) n * (w + 1) / processes);
-                WorkerSpec spec = new WorkerSpec(w, from, to, o.ioThreads(), o.subscribeUrl(), o.subscribeHeaders(),
+                WorkerSpec spec = new WorkerSpec(w, from, to, o.ioThreads(), o.subscribeUrls(), o.subscribeHeaders(),
                         o.userPrefix(), o.jwtSecret(), o.tokenSubscribe(), o.tokenTtlSeconds(), sources,
                         w * o.ioThreads(), processes * o.ioThreads(), portSeed,
                         o.connectRate() / processes, Math.max(1, o.maxPendingConnects() / processes),

@@ -3,8 +3,9 @@ package dev.herald.bench.coord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.OptionalLong;
 
 /**
@@ -47,12 +48,22 @@ public final class ProcessProbe {
 
     /** The process and its descendants, summed; {@code null} when the process does not exist. */
     public static Sample tree(long pid) {
-        if (pid <= 0 || rssKb(pid).isEmpty()) {
+        return trees(List.of(pid));
+    }
+
+    /**
+     * Several processes (a server of many nodes: hub processes and their Redis) and their descendants, summed;
+     * {@code null} when none is given or one of them does not exist.
+     */
+    public static Sample trees(List<Long> roots) {
+        if (roots.isEmpty() || roots.stream().anyMatch(pid -> pid <= 0 || rssKb(pid).isEmpty())) {
             return null;
         }
-        List<Long> pids = new ArrayList<>();
-        pids.add(pid);
-        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
+        Set<Long> pids = new LinkedHashSet<>();
+        for (long pid : roots) {
+            pids.add(pid);
+            ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
+        }
         long rss = 0;
         long cpu = 0;
         for (long p : pids) {

@@ -12,10 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -39,6 +41,8 @@ public final class Publisher implements AutoCloseable {
     private final String userPrefix;
     private final String token;
     private final boolean contentTypeGiven;
+    private final Duration timeout;
+    private final long maxFailures;
 
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
@@ -56,6 +60,8 @@ public final class Publisher implements AutoCloseable {
                         Duration.ofSeconds(o.tokenTtlSeconds()))
                 : null;
         this.contentTypeGiven = o.publishHeaders().stream().anyMatch(h -> h.toLowerCase().startsWith("content-type:"));
+        this.timeout = Duration.ofMillis(o.publishTimeoutMillis());
+        this.maxFailures = o.maxPublishFailures();
     }
 
     public long sent() {
@@ -72,11 +78,14 @@ public final class Publisher implements AutoCloseable {
 
     /**
      * Publishes until {@code maxEvents} were sent (0 = no limit) or {@code maxSeconds} passed (0 = no limit).
-     * Blocks until every request in flight has been answered.
+     * Blocks until every request in flight has been answered. Stops early once {@code --max-publish-failures} publishes
+     * of this run failed (a server that cannot take the publisher's connection, e.g. at its connection cap, would
+     * otherwise hold the run for a timeout per event).
      */
     public PublishOutcome run(PlannedEvents plan, double rate, long maxEvents, double maxSeconds, int concurrency,
                               long seed) {
         long start = System.nanoTime();
+        long ackedBefore = acked.get();
         long deadline = maxSeconds > 0 ? start + (long) (maxSeconds * 1e9) : Long.MAX_VALUE;
         long limit = maxEvents > 0 ? maxEvents : Long.MAX_VALUE;
         double periodNanos = rate > 0 ? 1e9 / rate : 0;
@@ -85,6 +94,8 @@ public final class Publisher implements AutoCloseable {
         AtomicLong lastAck = new AtomicLong();
         ConcurrentLinkedQueue<Long> failedKeys = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        ConcurrentHashMap<Integer, Long> broadcastStamps = new ConcurrentHashMap<>();
+        AtomicLong runFailures = new AtomicLong();
         List<Histogram> histograms = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         SplittableRandom root = new SplittableRandom(seed);
@@ -105,11 +116,14 @@ public final class Publisher implements AutoCloseable {
                             LockSupport.parkNanos(wait);
                         }
                     }
-                    if (System.nanoTime() >= deadline) {
+                    if (System.nanoTime() >= deadline || (maxFailures > 0 && runFailures.get() >= maxFailures)) {
                         return;
                     }
                     PlannedEvents.Planned event = plan.next(ticket, random);
-                    long sendMicros = publishOne(event, h, failedKeys, errors);
+                    long sendMicros = publishOne(event, h, failedKeys, errors, runFailures);
+                    if (event.marked() && event.user() < 0) {
+                        broadcastStamps.put(event.seq(), sendMicros);
+                    }
                     firstSend.accumulateAndGet(sendMicros, Math::min);
                     lastAck.accumulateAndGet(WallClock.micros(), Math::max);
                 }
@@ -126,12 +140,17 @@ public final class Publisher implements AutoCloseable {
         Histogram ack = new Histogram(IoLoop.MAX_MICROS, 3);
         histograms.forEach(ack::add);
         long s = ack.getTotalCount() == 0 ? 0 : firstSend.get();
-        return new PublishOutcome(ack.getTotalCount(), ack.getTotalCount() - failedKeys.size(), failedKeys.size(),
-                s, lastAck.get(), ack, List.copyOf(failedKeys), errors.peek());
+        long[] stamps = new long[broadcastStamps.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
+        Arrays.fill(stamps, -1);
+        broadcastStamps.forEach((seq, micros) -> stamps[seq] = micros);
+        boolean gaveUp = maxFailures > 0 && runFailures.get() >= maxFailures;
+        long failedCount = ack.getTotalCount() - (acked.get() - ackedBefore);
+        return new PublishOutcome(ack.getTotalCount(), ack.getTotalCount() - failedCount, failedCount,
+                s, lastAck.get(), ack, List.copyOf(failedKeys), stamps, gaveUp, errors.peek());
     }
 
     private long publishOne(PlannedEvents.Planned event, Histogram ackLatency, ConcurrentLinkedQueue<Long> failedKeys,
-                            ConcurrentLinkedQueue<String> errors) {
+                            ConcurrentLinkedQueue<String> errors, AtomicLong runFailures) {
         String user = event.user() < 0 ? Payload.NO_USER : userPrefix + event.user();
         long sendMicros = WallClock.micros();
         String payload = event.marked()
@@ -149,7 +168,7 @@ public final class Publisher implements AutoCloseable {
         String error = null;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.expand(values)))
-                    .timeout(Duration.ofSeconds(30))
+                    .timeout(timeout)
                     .POST(HttpRequest.BodyPublishers.ofString(body.expand(values)));
             if (!contentTypeGiven) {
                 request.header("Content-Type", "application/json");
@@ -177,6 +196,7 @@ public final class Publisher implements AutoCloseable {
             acked.incrementAndGet();
         } else {
             failed.incrementAndGet();
+            runFailures.incrementAndGet();
             if (errors.size() < 10) {
                 errors.add(error);
             }

@@ -1,10 +1,13 @@
 package dev.herald.bench.net;
 
 import dev.herald.bench.report.Histograms;
+import dev.herald.bench.track.CatchUp;
 import dev.herald.bench.track.Expectation;
+import dev.herald.bench.track.Published;
 import dev.herald.bench.track.Tally;
 import dev.herald.bench.worker.WorkerResult;
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 /**
  * End-of-run accounting of one loop's subscribers against the {@link Expectation}: run on the loop's thread
@@ -24,16 +27,25 @@ public final class LoopAccounting {
         long unexpected = 0;
         int withLoss = 0;
         int withDuplicates = 0;
+        int caughtUp = 0;
         int notCaughtUp = 0;
         long firstStream = -1;
         long lastStream = -1;
+        Published published = expectation instanceof Expectation.Everyone e ? e.publishedEvents() : null;
         for (SseConnection c : loop.connections()) {
             if (c.firstStreamMicros >= 0) {
                 firstStream = firstStream < 0 ? c.firstStreamMicros : Math.min(firstStream, c.firstStreamMicros);
                 lastStream = Math.max(lastStream, c.firstStreamMicros);
             }
-            if (c.awaitingCatchUp) {
-                notCaughtUp++;
+            if (c.dropped) {
+                OptionalLong catchUp = published == null ? OptionalLong.empty()
+                        : CatchUp.micros(c.tracker, c.reconnectMicros, c.lastBackfillMicros, published);
+                if (catchUp.isPresent()) {
+                    caughtUp++;
+                    loop.recordCatchUp(catchUp.getAsLong());
+                } else {
+                    notCaughtUp++;
+                }
             }
             if (c.tracker.duplicates() > 0) {
                 withDuplicates++;
@@ -52,7 +64,7 @@ public final class LoopAccounting {
             }
         }
         return new WorkerResult(loop.tallyNow(), accountable, expected, received, lost, unexpected, withLoss,
-                withDuplicates, notCaughtUp, firstStream, lastStream,
+                withDuplicates, caughtUp, notCaughtUp, firstStream, lastStream,
                 Histograms.encode(loop.latency()), Histograms.encode(loop.catchUp()));
     }
 

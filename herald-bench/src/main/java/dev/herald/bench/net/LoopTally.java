@@ -20,12 +20,12 @@ final class LoopTally {
     long lastLatencyMicros;
     long lastDeliveryMicros;
     int dropped;
-    int caughtUp;
+    int resumed;
     String lastError;
 
     WorkerProgress snapshot(int pending) {
         return new WorkerProgress(connectedNow, everConnected, failed, pending, connectFailures, httpErrors,
                 unexpectedCloses, deliveries, distinct, duplicates, misrouted, foreign, resets, comments,
-                lastLatencyMicros, lastDeliveryMicros, dropped, caughtUp, 0L, lastError);
+                lastLatencyMicros, lastDeliveryMicros, dropped, resumed, 0L, lastError);
     }
 }

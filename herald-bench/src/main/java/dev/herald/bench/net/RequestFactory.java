@@ -18,19 +18,23 @@ import java.util.Map;
 public final class RequestFactory {
 
     private final WorkerSpec spec;
-    private final Template url;
+    private final List<Template> urls;
     private final List<Template> headers;
     private final JwtMinter minter;
-    private final Endpoint fixedEndpoint;
+    private final List<Endpoint> fixedEndpoints; // one per node, when the URLs take no per-connection value
 
     public RequestFactory(WorkerSpec spec) {
         this.spec = spec;
-        this.url = Template.parse(spec.subscribeUrl());
+        if (spec.subscribeUrls().isEmpty()) {
+            throw new IllegalArgumentException("no subscribe URL");
+        }
+        this.urls = spec.subscribeUrls().stream().map(Template::parse).toList();
         this.headers = spec.subscribeHeaders().stream().map(Template::parse).toList();
-        boolean needsToken = url.uses("token") || headers.stream().anyMatch(h -> h.uses("token"));
+        boolean needsToken = urls.stream().anyMatch(u -> u.uses("token"))
+                || headers.stream().anyMatch(h -> h.uses("token"));
         this.minter = needsToken ? new JwtMinter(requireSecret(spec.jwtSecret())) : null;
-        boolean perConnectionUrl = url.uses("i") || url.uses("user") || url.uses("token");
-        this.fixedEndpoint = perConnectionUrl ? null : Endpoint.of(spec.subscribeUrl());
+        boolean perConnectionUrl = urls.stream().anyMatch(u -> u.uses("i") || u.uses("user") || u.uses("token"));
+        this.fixedEndpoints = perConnectionUrl ? null : spec.subscribeUrls().stream().map(Endpoint::of).toList();
     }
 
     private static String requireSecret(String secret) {
@@ -44,8 +48,11 @@ public final class RequestFactory {
         return spec.userPrefix() + index;
     }
 
+    /** Subscriber {@code index} goes to node {@code index mod nodes} (the order of {@code --subscribe-url}). */
     public Endpoint endpoint(int index) {
-        return fixedEndpoint != null ? fixedEndpoint : Endpoint.of(url.expand(values(index, user(index))));
+        int node = Math.floorMod(index, urls.size());
+        return fixedEndpoints != null ? fixedEndpoints.get(node)
+                : Endpoint.of(urls.get(node).expand(values(index, user(index))));
     }
 
     public byte[] request(int index, Endpoint endpoint, String lastEventId) {

@@ -54,10 +54,11 @@ public final class SseConnection implements SseListener {
     long firstStreamMicros = -1;
     int misrouted;
     int resets;
-    // reconnect storm
-    private long dropMicros = -1;
-    private long reconnectMicros = -1;
-    boolean awaitingCatchUp;
+    // reconnect storm (see CatchUp for the rule these feed)
+    boolean dropped;                  // dropped by the storm
+    private boolean resumed;          // streaming again after the drop
+    long reconnectMicros = -1;        // first connection attempt after the drop
+    long lastBackfillMicros = -1;     // last first-time arrival of an event stamped before reconnectMicros
 
     SseConnection(int index, IoLoop loop, RequestFactory requests, long retryMillis) {
         this.index = index;
@@ -83,7 +84,7 @@ public final class SseConnection implements SseListener {
         try {
             Endpoint endpoint = requests.endpoint(index);
             request = ByteBuffer.wrap(requests.request(index, endpoint, lastEventId));
-            if (awaitingCatchUp) {
+            if (dropped && reconnectMicros < 0) {
                 reconnectMicros = WallClock.micros();
             }
             state = ConnectionState.CONNECTING;
@@ -184,6 +185,10 @@ public final class SseConnection implements SseListener {
             firstStreamMicros = arrivalMicros;
             loop.tally.everConnected++;
         }
+        if (dropped && !resumed) {
+            resumed = true;
+            loop.tally.resumed++;
+        }
     }
 
     void onEof() {
@@ -226,13 +231,11 @@ public final class SseConnection implements SseListener {
         loop.tally.lastDeliveryMicros = nowMicros;
         if (tracker.record((int) mark.seq())) {
             loop.tally.distinct++;
+            if (reconnectMicros >= 0 && mark.sendMicros() < reconnectMicros) {
+                lastBackfillMicros = Math.max(lastBackfillMicros, nowMicros);
+            }
         } else {
             loop.tally.duplicates++;
-        }
-        if (awaitingCatchUp && mark.sendMicros() > reconnectMicros && tracker.gapFree()) {
-            awaitingCatchUp = false;
-            loop.tally.caughtUp++;
-            loop.recordCatchUp(nowMicros - dropMicros);
         }
     }
 
@@ -254,8 +257,10 @@ public final class SseConnection implements SseListener {
         closeChannel();
         loop.tally.connectedNow--;
         loop.tally.dropped++;
-        dropMicros = WallClock.micros();
-        awaitingCatchUp = true;
+        dropped = true;
+        resumed = false;
+        reconnectMicros = -1;
+        lastBackfillMicros = -1;
         state = ConnectionState.WAITING;
         loop.schedule(delayNanos, () -> loop.reopen(this));
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +13,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Reads every result JSON in a directory and renders one Markdown table per scenario: a column per server, then the
- * ratio {@code reference ÷ peer} for each other server (reference = Herald by default). Ratios of figures that must
- * be zero (loss, duplicates…) are not computed: the raw counts say it.
+ * Reads every result JSON in a directory and renders one Markdown table per case (a scenario at one size): a column per
+ * server, then the ratio {@code reference ÷ peer} for each other server (reference = Herald by default), and each
+ * run's load average at its start and end. Ratios of figures that must be zero (loss, duplicates…) are not computed:
+ * the raw counts say it.
  */
 public final class ComparisonReport {
 
@@ -31,31 +33,60 @@ public final class ComparisonReport {
     }
 
     public static String render(List<ScenarioResult> results, String reference, List<String> targetOrder) {
+        return render(results, reference, targetOrder, List.of());
+    }
+
+    /** As above, the cases named in {@code caseOrder} first and in that order, then the others. */
+    public static String render(List<ScenarioResult> results, String reference, List<String> targetOrder,
+                                List<String> caseOrder) {
         StringBuilder sb = new StringBuilder();
-        for (String scenario : SCENARIO_ORDER) {
+        List<String> cases = new ArrayList<>(caseOrder.stream()
+                .filter(c -> results.stream().anyMatch(r -> r.caseName().equals(c))).toList());
+        caseOrder(results).stream().filter(c -> !cases.contains(c)).forEach(cases::add);
+        for (String caseName : cases) {
             Map<String, ScenarioResult> byTarget = new LinkedHashMap<>();
             for (String t : targetOrder) {
-                results.stream().filter(r -> r.scenario().equals(scenario) && r.target().equals(t))
+                results.stream().filter(r -> r.caseName().equals(caseName) && r.target().equals(t))
                         .findFirst().ifPresent(r -> byTarget.put(t, r));
             }
-            results.stream().filter(r -> r.scenario().equals(scenario) && !byTarget.containsKey(r.target()))
+            results.stream().filter(r -> r.caseName().equals(caseName) && !byTarget.containsKey(r.target()))
                     .forEach(r -> byTarget.put(r.target(), r));
-            if (byTarget.isEmpty()) {
-                continue;
-            }
-            sb.append(table(scenario, byTarget, reference));
+            sb.append(table(caseName, byTarget, reference));
         }
         return sb.toString();
     }
 
-    private static String table(String scenario, Map<String, ScenarioResult> byTarget, String reference) {
+    /** Cases in scenario order (idle, broadcast, targeted, reconnect-storm), then by name. */
+    static List<String> caseOrder(List<ScenarioResult> results) {
+        return results.stream()
+                .sorted(Comparator.comparingInt((ScenarioResult r) -> scenarioRank(r.scenario()))
+                        .thenComparing(ScenarioResult::caseName))
+                .map(ScenarioResult::caseName)
+                .distinct()
+                .toList();
+    }
+
+    private static int scenarioRank(String scenario) {
+        int i = SCENARIO_ORDER.indexOf(scenario);
+        return i < 0 ? SCENARIO_ORDER.size() : i;
+    }
+
+    private static String table(String caseName, Map<String, ScenarioResult> byTarget, String reference) {
         StringBuilder sb = new StringBuilder();
         ScenarioResult ref = byTarget.get(reference);
         List<String> peers = new ArrayList<>(byTarget.keySet());
         peers.remove(reference);
-        sb.append("### ").append(scenario).append("\n\n");
         ScenarioResult any = byTarget.values().iterator().next();
+        String scenario = any.scenario();
+        sb.append("### ").append(caseName).append(caseName.equals(scenario) ? "" : " (" + scenario + ")")
+                .append("\n\n");
         sb.append("Parameters: ").append(parametersLine(any)).append("\n\n");
+        sb.append("Load average (1 min) at the start → end of each run:");
+        byTarget.values().forEach(r -> sb.append(' ').append(r.target()).append(' ')
+                .append(Figure.format(r.load().atStart())).append(" → ").append(Figure.format(r.load().atEnd()))
+                .append(';'));
+        sb.setLength(sb.length() - 1);
+        sb.append(".\n\n");
         sb.append("| figure |");
         byTarget.keySet().forEach(t -> sb.append(' ').append(t).append(" |"));
         if (ref != null) {
@@ -90,7 +121,7 @@ public final class ComparisonReport {
     }
 
     static String ratio(Figure f, ScenarioResult ref, ScenarioResult peer) {
-        if (f.better() == Figure.Better.ZERO) {
+        if (f.better() == Figure.Better.ZERO || f.better() == Figure.Better.NEITHER) {
             return "";
         }
         Number a = f.value().apply(ref);

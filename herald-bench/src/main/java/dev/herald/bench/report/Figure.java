@@ -11,7 +11,8 @@ import java.util.function.Function;
  */
 public record Figure(String label, Function<ScenarioResult, Number> value, Better better, Set<String> scenarios) {
 
-    public enum Better { HIGHER, LOWER, ZERO }
+    /** Which way is better; ZERO: must be zero (no ratio), NEITHER: context only (no ratio). */
+    public enum Better { HIGHER, LOWER, ZERO, NEITHER }
 
     private static final Set<String> ALL = Set.of("idle", "broadcast", "targeted", "reconnect-storm");
     private static final Set<String> PUBLISHING = Set.of("broadcast", "targeted", "reconnect-storm");
@@ -19,7 +20,8 @@ public record Figure(String label, Function<ScenarioResult, Number> value, Bette
 
     public static final List<Figure> ALL_FIGURES = List.of(
             new Figure("subscribers connected", r -> r.connections().connected(), Better.HIGHER, ALL),
-            new Figure("subscribers failed", r -> r.connections().failed(), Better.ZERO, ALL),
+            new Figure("subscribers not connected (refused, timed out, non-200)",
+                    r -> r.connections().requested() - r.connections().connected(), Better.ZERO, ALL),
             new Figure("connect rate (conn/s)", r -> r.connections().connectsPerSecond(), Better.HIGHER, ALL),
             new Figure("server RSS per connection (KiB)", r -> r.resources().serverKbPerConnection(), Better.LOWER, ALL),
             new Figure("server RSS at end (MiB)", r -> mib(r.resources().serverRssAfterKb()), Better.LOWER, ALL),
@@ -37,14 +39,25 @@ public record Figure(String label, Function<ScenarioResult, Number> value, Bette
             new Figure("duplicated events", r -> r.delivery().duplicated(), Better.ZERO, PUBLISHING),
             new Figure("misrouted events", r -> r.delivery().misrouted(), Better.ZERO, Set.of("targeted")),
             new Figure("subscribers with loss", r -> r.delivery().subscribersWithLoss(), Better.ZERO, PUBLISHING),
-            new Figure("streams dropped", r -> r.storm() == null ? null : r.storm().dropped(), Better.HIGHER, STORM),
-            new Figure("caught up after drop", r -> r.storm() == null ? null : r.storm().caughtUp(), Better.HIGHER, STORM),
-            new Figure("catch-up p50 (ms)", r -> r.storm() == null ? null : r.storm().catchUp().p50Ms(), Better.LOWER, STORM),
-            new Figure("catch-up max (ms)", r -> r.storm() == null ? null : r.storm().catchUp().maxMs(), Better.LOWER, STORM),
+            new Figure("streams dropped", r -> storm(r, ScenarioResult.Storm::dropped), Better.HIGHER, STORM),
+            new Figure("streaming again at the end", r -> storm(r, ScenarioResult.Storm::resumed), Better.HIGHER, STORM),
+            new Figure("caught up (all events published before its reconnect)",
+                    r -> storm(r, ScenarioResult.Storm::caughtUp), Better.HIGHER, STORM),
+            new Figure("caught up within 5 s of its reconnect", r -> storm(r, ScenarioResult.Storm::caughtUpWithinTarget),
+                    Better.HIGHER, STORM),
+            new Figure("never caught up", r -> storm(r, ScenarioResult.Storm::notCaughtUp), Better.ZERO, STORM),
+            new Figure("catch-up p50 (ms)", r -> catchUp(r, LatencySummary::p50Ms), Better.LOWER, STORM),
+            new Figure("catch-up p99 (ms)", r -> catchUp(r, LatencySummary::p99Ms), Better.LOWER, STORM),
+            new Figure("catch-up max (ms)", r -> catchUp(r, LatencySummary::maxMs), Better.LOWER, STORM),
             new Figure("herald.reset events", r -> r.delivery().resets(), Better.ZERO, STORM),
             new Figure("unexpected stream closes", r -> r.connections().unexpectedCloses(), Better.ZERO, ALL),
-            new Figure("server CPU (% of a core)", r -> r.resources().serverCpuPercent(), Better.LOWER, ALL),
-            new Figure("bench CPU (% of a core)", r -> r.resources().toolCpuPercent(), Better.LOWER, ALL));
+            new Figure("server CPU, measuring phase (% of a core)", r -> r.resources().serverCpuPercent(), Better.LOWER,
+                    ALL),
+            new Figure("server CPU, whole run incl. connects (% of a core)",
+                    r -> r.resources().serverCpuWholeRunPercent(), Better.LOWER, ALL),
+            new Figure("bench CPU, measuring phase (% of a core)", r -> r.resources().toolCpuPercent(), Better.LOWER,
+                    ALL),
+            new Figure("measuring phase (s)", r -> r.resources().measuringSeconds(), Better.NEITHER, ALL));
 
     public static List<Figure> forScenario(String scenario) {
         return ALL_FIGURES.stream().filter(f -> f.scenarios().contains(scenario)).toList();
@@ -72,6 +85,15 @@ public record Figure(String label, Function<ScenarioResult, Number> value, Bette
             return String.format(Locale.ROOT, "%.2f", d);
         }
         return String.format(Locale.ROOT, "%,d", n.longValue());
+    }
+
+    private static Number storm(ScenarioResult r, Function<ScenarioResult.Storm, Number> f) {
+        return r.storm() == null ? null : f.apply(r.storm());
+    }
+
+    /** A percentile of the catch-up times; none (not 0) when no stream caught up. */
+    private static Number catchUp(ScenarioResult r, Function<LatencySummary, Number> f) {
+        return r.storm() == null || r.storm().catchUp().count() == 0 ? null : f.apply(r.storm().catchUp());
     }
 
     private static Double mib(Long kb) {

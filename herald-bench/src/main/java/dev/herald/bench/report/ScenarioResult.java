@@ -3,12 +3,17 @@ package dev.herald.bench.report;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one scenario run against one server measured; written as JSON and rendered as Markdown. */
+/**
+ * Everything one scenario run against one server measured; written as JSON and rendered as Markdown. {@code caseName}
+ * tells apart several runs of one scenario with different sizes (e.g. {@code broadcast-1k}, {@code broadcast-10k}).
+ */
 public record ScenarioResult(
         String target,
         String scenario,
+        String caseName,
         String startedAt,
         double wallSeconds,
+        Load load,
         Map<String, Object> parameters,
         Connections connections,
         Publishing publishing,
@@ -51,19 +56,32 @@ public record ScenarioResult(
             int subscribersWithDuplicates,
             LatencySummary latency) {}
 
-    /** Reconnect storm: dropped streams, how many caught up (no gap, live again) and how long that took. */
-    public record Storm(int dropped, int caughtUp, int notCaughtUp, LatencySummary catchUp) {}
+    /** The machine's 1-minute load average when the run started and when it ended. */
+    public record Load(double atStart, double atEnd) {}
 
     /**
-     * Server memory (VmRSS of the process tree, KiB) before connecting and at the end of the connected phase, its CPU
-     * use, and the bench's own CPU use (coordinator + workers), as % of one core over the whole run.
+     * Reconnect storm: streams dropped, streaming again, caught up by the rule of {@code CatchUp} (every event published
+     * before its reconnect received; time from its reconnect), within {@code targetMillis}, never caught up, and the
+     * catch-up times of those that did.
+     */
+    public record Storm(int dropped, int resumed, int caughtUp, int caughtUpWithinTarget, long targetMillis,
+                        int notCaughtUp, LatencySummary catchUp) {}
+
+    /**
+     * Server memory (VmRSS of the process trees, KiB) before connecting and at the end of the connected phase; the
+     * server's and the bench's (coordinator + workers) CPU use as % of one core over the measuring phase
+     * ({@code measuringSeconds}: the hold of idle, publishing + draining otherwise; no connects, no warm-up) and,
+     * labelled as such, over the whole run.
      */
     public record Resources(
             Long serverRssBeforeKb,
             Long serverRssAfterKb,
             Double serverKbPerConnection,
             Double serverCpuPercent,
+            Double serverCpuWholeRunPercent,
             double toolCpuPercent,
+            double toolCpuWholeRunPercent,
+            double measuringSeconds,
             int toolProcesses,
             int cores) {}
 }

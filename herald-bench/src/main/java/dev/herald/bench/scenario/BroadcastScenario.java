@@ -21,6 +21,6 @@ public record BroadcastScenario() implements Scenario {
         PublishOutcome out = s.publish(new PlannedEvents.Broadcast(), o.rate(), o.events(), 0);
         s.drain((long) subscribers * out.acked(), false);
         int[] failed = out.failedKeys().stream().mapToInt(Long::intValue).toArray();
-        return s.finish(new Expectation.Everyone(publishStart, (int) out.sent(), failed), out);
+        return s.finish(new Expectation.Everyone(publishStart, (int) out.sent(), failed, out.broadcastSendMicros()), out);
     }
 }

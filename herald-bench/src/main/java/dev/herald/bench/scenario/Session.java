@@ -2,6 +2,7 @@ package dev.herald.bench.scenario;
 
 import dev.herald.bench.cli.BenchOptions;
 import dev.herald.bench.coord.Fleet;
+import dev.herald.bench.coord.LoadAverage;
 import dev.herald.bench.coord.PlannedEvents;
 import dev.herald.bench.coord.ProcessProbe;
 import dev.herald.bench.coord.ProgressLine;
@@ -28,6 +29,9 @@ import java.util.Locale;
  */
 public final class Session implements AutoCloseable {
 
+    /** The target for the reconnect storm: every resumed stream caught up within 5 s. */
+    public static final long CATCH_UP_TARGET_MILLIS = 5_000;
+
     private final BenchOptions options;
     private final Fleet fleet;
     private final Publisher publisher;
@@ -37,7 +41,9 @@ public final class Session implements AutoCloseable {
     private final String startedAt;
     private final long toolCpuAtStart;
     private final ProcessProbe.Sample serverAtStart;
+    private final double loadAtStart;
     private final List<String> notes = new ArrayList<>();
+    private final Measure measure = new Measure();
 
     private volatile String phase = "starting";
     private long connectStartMicros;
@@ -54,9 +60,10 @@ public final class Session implements AutoCloseable {
         this.startNanos = System.nanoTime();
         this.startedAt = Instant.now().toString();
         this.toolCpuAtStart = toolCpuNanos(fleet.progress());
-        this.serverAtStart = ProcessProbe.tree(options.serverPid());
-        if (options.serverPid() > 0 && serverAtStart == null) {
-            notes.add("server pid " + options.serverPid() + " not found: no server RSS/CPU figures");
+        this.loadAtStart = LoadAverage.oneMinute();
+        this.serverAtStart = ProcessProbe.trees(options.serverPids());
+        if (!options.serverPids().isEmpty() && serverAtStart == null) {
+            notes.add("server pid(s) " + options.serverPids() + " not found: no server RSS/CPU figures");
         }
         this.lastPrintNanos = startNanos;
         this.progressLine = new ProgressLine(terminal, this::statusLine);
@@ -70,36 +77,59 @@ public final class Session implements AutoCloseable {
         notes.add(note);
     }
 
-    /** Opens every subscriber and waits until each one is streaming or has given up. */
+    /**
+     * Opens every subscriber and waits until each one is streaming or has given up, or {@code --connect-budget} seconds
+     * passed, or no subscriber connected for {@code --connect-stall} seconds (then the run goes on with the streams it
+     * has: a server at its connection cap shows as "not connected" instead of holding the run for every retry, while a
+     * slow server that still accepts gets its time).
+     */
     public void connect() {
         phase = "connecting";
         connectStartMicros = WallClock.micros();
         fleet.send(new WorkerCommand.Connect());
         int n = options.connections();
-        long budgetNanos = (long) ((options.connectRate() > 0 ? n / options.connectRate() : 0) * 1e9)
-                + (options.connectTimeoutMillis() + options.retryMillis()) * 1_000_000L * options.maxAttempts()
-                + 30_000_000_000L;
+        long budgetNanos = options.connectBudgetSeconds() > 0 ? (long) (options.connectBudgetSeconds() * 1e9)
+                : (long) ((options.connectRate() > 0 ? n / options.connectRate() : 0) * 1e9)
+                        + (options.connectTimeoutMillis() + options.retryMillis()) * 1_000_000L * options.maxAttempts()
+                        + 30_000_000_000L;
         long deadline = System.nanoTime() + budgetNanos;
+        long stallNanos = (long) (options.connectStallSeconds() * 1e9);
+        int lastConnected = -1;
+        long lastProgress = System.nanoTime();
         while (System.nanoTime() < deadline) {
             WorkerProgress p = fleet.progress();
             if (p.everConnected() + p.failed() >= n) {
+                break;
+            }
+            long now = System.nanoTime();
+            if (p.everConnected() != lastConnected) {
+                lastConnected = p.everConnected();
+                lastProgress = now;
+            } else if (stallNanos > 0 && now - lastProgress > stallNanos) {
+                note(String.format(Locale.ROOT, "connect phase ended: no subscriber connected for %.0f s",
+                        options.connectStallSeconds()));
                 break;
             }
             sleep(50);
         }
         WorkerProgress p = fleet.progress();
         if (p.everConnected() < n) {
-            note(String.format(Locale.ROOT, "%d of %d subscribers did not connect (%d gave up); last error: %s",
+            note(String.format(Locale.ROOT, "%d of %d subscribers had not connected when the connect phase ended (%d gave up); last error: %s",
                     n - p.everConnected(), n, p.failed(), p.lastError()));
         }
-        serverConnected = ProcessProbe.tree(options.serverPid());
+        serverConnected = ProcessProbe.trees(options.serverPids());
     }
 
-    /** Keeps the connections open for {@code seconds}, then samples the server's memory again. */
+    /**
+     * Keeps the connections open for {@code seconds}, then samples the server's memory again; the hold is the
+     * measuring phase of idle.
+     */
     public void hold(double seconds) {
         phase = "holding";
+        measure.begin();
         sleep((long) (seconds * 1000));
-        serverConnected = ProcessProbe.tree(options.serverPid());
+        measure.end();
+        serverConnected = ProcessProbe.trees(options.serverPids());
     }
 
     /** Publishes unmarked events (JIT warm-up of the server); subscribers count them as foreign, not as deliveries. */
@@ -126,12 +156,17 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Publishes the measured events; the measuring phase starts here (after connects and warm-up). */
     public PublishOutcome publish(PlannedEvents plan, double rate, long maxEvents, double maxSeconds) {
         phase = "publishing";
+        measure.begin();
         PublishOutcome outcome = publisher.run(plan, rate, maxEvents, maxSeconds, options.publishConcurrency(),
                 options.seed());
         if (outcome.failed() > 0) {
             note(outcome.failed() + " of " + outcome.sent() + " publishes failed; last: " + outcome.lastError());
+        }
+        if (outcome.gaveUp()) {
+            note("publishing stopped after " + options.maxPublishFailures() + " failed publishes (--max-publish-failures)");
         }
         if (rate > 0) {
             double planned = maxSeconds > 0 ? rate * maxSeconds : maxEvents;
@@ -152,17 +187,26 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code expectedDistinct} distinct deliveries arrived (and every dropped stream caught up, if
-     * {@code storm}), or nothing arrived for {@code --quiet} ms, or {@code --drain-timeout} passed.
+     * Waits until {@code expectedDistinct} distinct deliveries arrived (and every dropped stream is streaming again, if
+     * {@code storm}), or nothing arrived for {@code --quiet} ms, or {@code --drain-timeout} passed. Ends the measuring
+     * phase.
      */
     public void drain(long expectedDistinct, boolean storm) {
         phase = "draining";
+        try {
+            awaitDeliveries(expectedDistinct, storm);
+        } finally {
+            measure.end();
+        }
+    }
+
+    private void awaitDeliveries(long expectedDistinct, boolean storm) {
         long deadline = System.nanoTime() + (long) (options.drainTimeoutSeconds() * 1e9);
         long lastDistinct = -1;
         long lastChange = System.nanoTime();
         while (System.nanoTime() < deadline) {
             WorkerProgress p = fleet.progress();
-            boolean done = p.distinct() >= expectedDistinct && (!storm || p.caughtUp() >= p.dropped());
+            boolean done = p.distinct() >= expectedDistinct && (!storm || p.resumed() >= p.dropped());
             if (done) {
                 return;
             }
@@ -187,7 +231,8 @@ public final class Session implements AutoCloseable {
     /** Ends the run: samples the server, accounts every subscriber against {@code expectation}, builds the result. */
     public ScenarioResult finish(Expectation expectation, PublishOutcome outcome) {
         phase = "finishing";
-        ProcessProbe.Sample serverEnd = ProcessProbe.tree(options.serverPid());
+        measure.end();
+        ProcessProbe.Sample serverEnd = ProcessProbe.trees(options.serverPids());
         if (serverConnected == null) {
             serverConnected = serverEnd;
         }
@@ -218,23 +263,33 @@ public final class Session implements AutoCloseable {
                 deliverySeconds > 0 ? t.deliveries() / deliverySeconds : 0, r.lost(), t.duplicates(), r.unexpected(),
                 t.misrouted(), t.resets(), r.subscribersWithLoss(), r.subscribersWithDuplicates(), latency);
 
-        ScenarioResult.Storm storm = t.dropped() == 0 && !options.scenario().equals("reconnect-storm") ? null
-                : new ScenarioResult.Storm(t.dropped(), t.caughtUp(), r.notCaughtUp(),
-                        LatencySummary.of(Histograms.decode(r.catchUpHistogram())));
+        ScenarioResult.Storm storm = null;
+        if (t.dropped() > 0 || options.scenario().equals("reconnect-storm")) {
+            var catchUp = Histograms.decode(r.catchUpHistogram());
+            int withinTarget = (int) catchUp.getCountBetweenValues(0, CATCH_UP_TARGET_MILLIS * 1000);
+            storm = new ScenarioResult.Storm(t.dropped(), t.resumed(), r.caughtUp(), withinTarget,
+                    CATCH_UP_TARGET_MILLIS, r.notCaughtUp(), LatencySummary.of(catchUp));
+            if (r.notCaughtUp() > 0) {
+                note(r.notCaughtUp() + " of " + t.dropped() + " dropped streams never caught up (" + t.resumed()
+                        + " were streaming again at the end)");
+            }
+        }
 
         Long rssBefore = serverAtStart == null ? null : serverAtStart.rssKb();
         Long rssAfter = serverConnected == null ? null : serverConnected.rssKb();
         Double perConnection = rssBefore == null || rssAfter == null || t.everConnected() == 0 ? null
                 : (rssAfter - rssBefore) / (double) t.everConnected();
-        Double serverCpu = serverAtStart == null || serverEnd == null ? null
+        Double serverCpuWholeRun = serverAtStart == null || serverEnd == null ? null
                 : (serverEnd.cpuNanos() - serverAtStart.cpuNanos()) / 1e9 / wall * 100;
         int cores = Runtime.getRuntime().availableProcessors();
-        var resources = new ScenarioResult.Resources(rssBefore, rssAfter, perConnection, serverCpu, toolCpu,
-                1 + fleet.childPids().size(), cores);
+        var resources = new ScenarioResult.Resources(rssBefore, rssAfter, perConnection, measure.serverCpuPercent(),
+                serverCpuWholeRun, measure.toolCpuPercent(), toolCpu, measure.seconds(), 1 + fleet.childPids().size(),
+                cores);
 
-        if (toolCpu > 80.0 * Math.min(cores, fleet.processes() * options.ioThreads() + 1)) {
+        double busiestToolCpu = Math.max(toolCpu, measure.toolCpuPercent());
+        if (busiestToolCpu > 80.0 * Math.min(cores, fleet.processes() * options.ioThreads() + 1)) {
             note(String.format(Locale.ROOT, "bench CPU at %.0f%% of a core: the bench may have been a bottleneck",
-                    toolCpu));
+                    busiestToolCpu));
         }
         if (r.lost() > 0 || t.duplicates() > 0 || t.misrouted() > 0) {
             note(String.format(Locale.ROOT, "delivery errors: %d lost (%d subscribers), %d duplicated, %d misrouted",
@@ -244,7 +299,8 @@ public final class Session implements AutoCloseable {
             note(t.foreign() + " events without the bench's mark were received (warm-up, welcome events, other publishers)");
         }
         phase = "done";
-        return new ScenarioResult(options.target(), options.scenario(), startedAt, wall, options.parameters(),
+        return new ScenarioResult(options.target(), options.scenario(), options.caseName(), startedAt, wall,
+                new ScenarioResult.Load(loadAtStart, LoadAverage.oneMinute()), options.parameters(),
                 connections, publishing, delivery, storm, resources, List.copyOf(notes));
     }
 
@@ -267,11 +323,53 @@ public final class Session implements AutoCloseable {
         double cpu = (toolCpuNanos(p) - toolCpuAtStart) / 1e9 / Math.max(1e-3, wall) * 100;
         return String.format(Locale.ROOT,
                 "[%s %s %5.1fs %-10s] streams %d/%d (failed %d, pending %d) | published %d (%.0f/s, %d failed)"
-                        + " | deliveries %d (%.0f/s) last latency %.2f ms | dup %d | dropped %d caught up %d"
+                        + " | deliveries %d (%.0f/s) last latency %.2f ms | dup %d | dropped %d resumed %d"
                         + " | bench cpu %.0f%%",
                 options.target(), options.scenario(), wall, phase, p.connectedNow(), options.connections(),
                 p.failed(), p.pending(), published, publishRate, publisher.failed(), p.deliveries(), deliveryRate,
-                p.lastLatencyMicros() / 1000.0, p.duplicates(), p.dropped(), p.caughtUp(), cpu);
+                p.lastLatencyMicros() / 1000.0, p.duplicates(), p.dropped(), p.resumed(), cpu);
+    }
+
+    /**
+     * CPU of the server and of the bench over the measuring phase only: /proc samples at its start and its end (the
+     * first {@link #begin} and {@link #end} count; a phase never begun gives no figure).
+     */
+    private final class Measure {
+        private long startNanos = -1;
+        private long endNanos = -1;
+        private ProcessProbe.Sample serverStart;
+        private ProcessProbe.Sample serverEnd;
+        private long toolStart;
+        private long toolEnd;
+
+        void begin() {
+            if (startNanos < 0) {
+                serverStart = ProcessProbe.trees(options.serverPids());
+                toolStart = toolCpuNanos(fleet.progress());
+                startNanos = System.nanoTime();
+            }
+        }
+
+        void end() {
+            if (startNanos >= 0 && endNanos < 0) {
+                endNanos = System.nanoTime();
+                serverEnd = ProcessProbe.trees(options.serverPids());
+                toolEnd = toolCpuNanos(fleet.progress());
+            }
+        }
+
+        double seconds() {
+            return endNanos < 0 ? 0 : (endNanos - startNanos) / 1e9;
+        }
+
+        Double serverCpuPercent() {
+            return serverStart == null || serverEnd == null || seconds() <= 0 ? null
+                    : (serverEnd.cpuNanos() - serverStart.cpuNanos()) / 1e9 / seconds() * 100;
+        }
+
+        double toolCpuPercent() {
+            return seconds() <= 0 ? 0 : (toolEnd - toolStart) / 1e9 / seconds() * 100;
+        }
     }
 
     static void sleep(long millis) {

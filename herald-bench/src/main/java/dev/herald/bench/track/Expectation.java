@@ -19,8 +19,18 @@ public sealed interface Expectation {
     /** Nothing published (idle). */
     record Nothing() implements Expectation {}
 
-    /** Every subscriber expects seqs {@code [0, published)} except {@code failedSeqs} (broadcast, reconnect storm). */
-    record Everyone(long publishStartMicros, int published, int[] failedSeqs) implements Expectation {}
+    /**
+     * Every subscriber expects seqs {@code [0, published)} except {@code failedSeqs} (broadcast, reconnect storm);
+     * {@code sendMicros[seq]} is the publisher's stamp of each (-1: never sent), which the reconnect storm's
+     * {@link CatchUp} rule needs.
+     */
+    record Everyone(long publishStartMicros, int published, int[] failedSeqs, long[] sendMicros)
+            implements Expectation {
+
+        public Published publishedEvents() {
+            return new Published(sendMicros, failedSeqs);
+        }
+    }
 
     /**
      * Connection {@code fromIndex + k} expects its own seqs {@code [0, published[k])}, except the failed ones, given as

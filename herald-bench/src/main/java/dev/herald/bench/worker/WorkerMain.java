@@ -68,7 +68,7 @@ public final class WorkerMain {
                 reporter.join();
                 WorkerResult withCpu = new WorkerResult(result.totals().withCpuNanos(cpuNanos()), result.accountable(),
                         result.expected(), result.received(), result.lost(), result.unexpected(),
-                        result.subscribersWithLoss(), result.subscribersWithDuplicates(), result.notCaughtUp(),
+                        result.subscribersWithLoss(), result.subscribersWithDuplicates(), result.caughtUp(), result.notCaughtUp(),
                         result.firstStreamMicros(), result.lastStreamMicros(), result.latencyHistogram(),
                         result.catchUpHistogram());
                 send(Wire.line(Wire.RESULT, withCpu));

@@ -1,7 +1,8 @@
 package dev.herald.bench.worker;
 
 /**
- * Running counters of a worker (or of one of its I/O loops, or of the whole fleet once added up). {@code cpuNanos} is
+ * Running counters of a worker (or of one of its I/O loops, or of the whole fleet once added up). {@code resumed}:
+ * streams dropped by the reconnect storm that are streaming again (whether they caught up is decided at the end). {@code cpuNanos} is
  * the worker process's CPU time when it runs in a child JVM, 0 in-process (the coordinator measures itself).
  */
 public record WorkerProgress(
@@ -22,7 +23,7 @@ public record WorkerProgress(
         long lastLatencyMicros,
         long lastDeliveryMicros,
         int dropped,
-        int caughtUp,
+        int resumed,
         long cpuNanos,
         String lastError) {
 
@@ -49,7 +50,7 @@ public record WorkerProgress(
                 oLater ? o.lastLatencyMicros : lastLatencyMicros,
                 Math.max(lastDeliveryMicros, o.lastDeliveryMicros),
                 dropped + o.dropped,
-                caughtUp + o.caughtUp,
+                resumed + o.resumed,
                 cpuNanos + o.cpuNanos,
                 lastError != null ? lastError : o.lastError);
     }
@@ -57,6 +58,6 @@ public record WorkerProgress(
     public WorkerProgress withCpuNanos(long cpu) {
         return new WorkerProgress(connectedNow, everConnected, failed, pending, connectFailures, httpErrors,
                 unexpectedCloses, deliveries, distinct, duplicates, misrouted, foreign, resets, comments,
-                lastLatencyMicros, lastDeliveryMicros, dropped, caughtUp, cpu, lastError);
+                lastLatencyMicros, lastDeliveryMicros, dropped, resumed, cpu, lastError);
     }
 }

@@ -5,6 +5,7 @@ import dev.herald.bench.report.Histograms;
 /**
  * What a worker found at the end: final counters, loss accounting of the subscribers held to the expectation, and
  * its histograms (compressed, base64) of delivery latency and of reconnect-storm catch-up time, in microseconds.
+ * {@code caughtUp} + {@code notCaughtUp} = the streams the storm dropped (see {@code CatchUp}).
  */
 public record WorkerResult(
         WorkerProgress totals,
@@ -15,6 +16,7 @@ public record WorkerResult(
         long unexpected,
         int subscribersWithLoss,
         int subscribersWithDuplicates,
+        int caughtUp,
         int notCaughtUp,
         long firstStreamMicros,
         long lastStreamMicros,
@@ -31,6 +33,7 @@ public record WorkerResult(
                 unexpected + o.unexpected,
                 subscribersWithLoss + o.subscribersWithLoss,
                 subscribersWithDuplicates + o.subscribersWithDuplicates,
+                caughtUp + o.caughtUp,
                 notCaughtUp + o.notCaughtUp,
                 minPositive(firstStreamMicros, o.firstStreamMicros),
                 Math.max(lastStreamMicros, o.lastStreamMicros),

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Everything a worker needs to run its share of subscribers {@code [fromIndex, toIndex)}: the subscribe request
- * templates, token minting, pacing and retry policy, and the loopback source addresses to spread sockets over, with
+ * templates (subscriber {@code i} uses URL {@code i mod subscribeUrls.size()}: one per server node), token minting, pacing and retry policy, and the loopback source addresses to spread sockets over, with
  * its lanes of source ports ({@code [firstLane, firstLane + ioThreads)} out of {@code lanes}, see SourcePorts).
  */
 public record WorkerSpec(
@@ -12,7 +12,7 @@ public record WorkerSpec(
         int fromIndex,
         int toIndex,
         int ioThreads,
-        String subscribeUrl,
+        List<String> subscribeUrls,
         List<String> subscribeHeaders,
         String userPrefix,
         String jwtSecret,
