@@ -42,12 +42,15 @@ public final class RateLimiter {
         long now = nanoTime.getAsLong();
         boolean[] granted = {false};
         buckets.compute(key, (k, bucket) -> {
-            double tokens = bucket == null ? burst : Math.min(burst, bucket.tokens() + (now - bucket.atNanos()) * ratePerNano);
+            // A thread that read the clock before a later one updated this bucket must neither
+            // refill a negative amount nor move the bucket's time back.
+            long at = bucket == null ? now : Math.max(now, bucket.atNanos());
+            double tokens = bucket == null ? burst : Math.min(burst, bucket.tokens() + (at - bucket.atNanos()) * ratePerNano);
             if (tokens >= 1) {
                 granted[0] = true;
-                return new Bucket(tokens - 1, now);
+                return new Bucket(tokens - 1, at);
             }
-            return new Bucket(tokens, now);
+            return new Bucket(tokens, at);
         });
         long lastSweep = lastSweepNanos.get();
         if (buckets.size() > SWEEP_AT && now - lastSweep >= 1_000_000_000L && lastSweepNanos.compareAndSet(lastSweep, now)) {

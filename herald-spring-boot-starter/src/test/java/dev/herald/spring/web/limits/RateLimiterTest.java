@@ -35,6 +35,22 @@ class RateLimiterTest {
     }
 
     @Test
+    void aCallerThatReadTheClockEarlierTakesNoMoreThanItsToken() {
+        RateLimiter limiter = new RateLimiter(1_000_000, 100, now::get);
+        now.set(10_000_000L);
+        assertThat(limiter.tryAcquire("a")).isTrue();
+        // a request thread that read the clock 5 ms earlier reaches the bucket only now: at a
+        // million tokens a second, a negative refill would empty the bucket
+        now.set(5_000_000L);
+        for (int i = 0; i < 99; i++) {
+            assertThat(limiter.tryAcquire("a")).as("request %d", i).isTrue();
+        }
+        assertThat(limiter.tryAcquire("a")).isFalse();
+        now.set(10_001_000L); // the bucket's time did not move back: a microsecond later refills one token
+        assertThat(limiter.tryAcquire("a")).isTrue();
+    }
+
+    @Test
     void idleBucketsAreSweptWhenTheMapGrows() {
         RateLimiter limiter = new RateLimiter(1000, 1, now::get);
         for (int i = 0; i <= RateLimiter.SWEEP_AT; i++) {
