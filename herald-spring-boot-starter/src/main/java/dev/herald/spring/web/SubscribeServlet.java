@@ -101,10 +101,6 @@ final class SubscribeServlet extends HttpServlet {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // nginx buffers proxied responses unless told not to, which would hold events back
         response.setHeader("X-Accel-Buffering", "no");
-        // Frames are written and flushed one by one: a response buffer would only hold on to a pooled
-        // buffer between writes for the stream's whole life (Jetty keeps its aggregate buffer, 4 KiB
-        // of direct memory, until the response ends). Writes larger than this go out unbuffered.
-        response.setBufferSize(1);
     }
 
     /** Headers set so far (CORS) stay, as they did on Spring MVC's problem answers. */
