@@ -67,7 +67,8 @@ final class SubscribeServlet extends HttpServlet {
 
     private void subscribe(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // the metrics' uri tag, which a Spring MVC handler mapping would have set
-        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(HeraldPaths.SUBSCRIBE));
+        ServerHttpObservationFilter.findObservationContext(request)
+                .ifPresent(context -> context.setPathPattern(HeraldPaths.SUBSCRIBE));
         try {
             if (!lifecycle.accepting()) {
                 throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "the hub is shutting down; reconnect in a moment")
