@@ -161,6 +161,17 @@ class MetricsEndpointTest {
         });
     }
 
+    @Test
+    void subscribeRequestsAreTimedUnderTheirRoute() {
+        ServerHttp http = http();
+        // anonymous without a topic: refused with a 400 problem by the stream servlet, outside Spring MVC
+        assertThat(http.get("/api/subscribe").statusCode()).isEqualTo(400);
+
+        String scrape = http.get("/actuator/prometheus").body();
+        assertThat(scrape).containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*status=\"400\"[^}]*"
+                + "uri=\"/api/subscribe\"[^}]*\\} [1-9]");
+    }
+
     private static String publishedId(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(201);
         Matcher matcher = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());

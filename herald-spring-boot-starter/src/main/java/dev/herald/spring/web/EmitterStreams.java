@@ -3,13 +3,11 @@ package dev.herald.spring.web;
 import dev.herald.core.hub.CloseCause;
 import dev.herald.core.hub.Connection;
 import dev.herald.core.hub.Hub;
-import dev.herald.core.hub.SseSink;
 import dev.herald.core.hub.SubscribeRequest;
 import dev.herald.spring.config.HeraldProperties;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -90,35 +88,8 @@ public final class EmitterStreams {
         return new Opened(emitter, connection);
     }
 
-    /** Every way a connection ends goes through its sink's close, exactly once: the place to hear it. */
-    private static final class EndNotifyingSink implements SseSink {
-        private final SseSink delegate;
-        private final Runnable onEnd;
-        private final AtomicBoolean ended = new AtomicBoolean();
-
-        EndNotifyingSink(SseSink delegate, Runnable onEnd) {
-            this.delegate = delegate;
-            this.onEnd = onEnd;
-        }
-
-        @Override
-        public void send(byte[] frames) throws IOException {
-            delegate.send(frames);
-        }
-
-        @Override
-        public void close() {
-            try {
-                delegate.close();
-            } finally {
-                if (ended.compareAndSet(false, true)) {
-                    onEnd.run();
-                }
-            }
-        }
-    }
-
-    private static boolean isDisconnect(Throwable error) {
+    /** Whether the container ended a response because its client went away. */
+    static boolean isDisconnect(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof IOException) {
                 return true;

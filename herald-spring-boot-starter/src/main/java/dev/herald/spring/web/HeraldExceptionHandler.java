@@ -3,7 +3,6 @@ package dev.herald.spring.web;
 import dev.herald.core.log.DuplicateEventIdException;
 import dev.herald.core.log.LogUnavailableException;
 import dev.herald.spring.security.AuthenticationException;
-import dev.herald.spring.security.AuthenticationFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -21,11 +20,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
- * Answers every failure of the Herald endpoints with a problem document whose {@code detail} says
- * what to fix. Scoped to Herald's controllers (and ordered first among them) so that it neither
- * changes nor is changed by the error handling of the application around it.
+ * Answers every failure of the Herald controllers with a problem document whose {@code detail} says
+ * what to fix ({@link SubscribeServlet} answers its own, with the same {@link Problem}s). Scoped to
+ * Herald's controllers (and ordered first among them) so that it neither changes nor is changed by
+ * the error handling of the application around it.
  */
-@RestControllerAdvice(assignableTypes = {SubscribeController.class, PublishController.class, SubscriptionsController.class})
+@RestControllerAdvice(assignableTypes = {PublishController.class, SubscriptionsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public final class HeraldExceptionHandler {
 
@@ -39,24 +39,12 @@ public final class HeraldExceptionHandler {
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<byte[]> apiProblem(ApiProblemException e, HttpServletRequest request) {
-        if (e.status().is4xxClientError()) {
-            log.debug("{} {} refused: {} {}", request.getMethod(), request.getRequestURI(), e.status().value(), e.getMessage());
-        }
-        return problems.entity(e.status(), e.getMessage(), e.headers(), request);
+        return problems.entity(Problem.of(e, request), request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<byte[]> unauthenticated(AuthenticationException e, HttpServletRequest request) {
-        log.debug("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        if (e.failure() instanceof AuthenticationFailure.KeysUnavailable) {
-            log.warn("tokens cannot be verified: {}", e.getMessage());
-            HttpHeaders retry = new HttpHeaders();
-            retry.set(HttpHeaders.RETRY_AFTER, "5");
-            return problems.entity(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), retry, request);
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(BearerChallenge.HEADER, BearerChallenge.of(e.failure()));
-        return problems.entity(HttpStatus.UNAUTHORIZED, e.getMessage(), headers, request);
+        return problems.entity(Problem.of(e, request), request);
     }
 
     @ExceptionHandler(DuplicateEventIdException.class)
@@ -92,11 +80,7 @@ public final class HeraldExceptionHandler {
                     "unreadable request: " + unreadable.getMostSpecificCause().getMessage(), HttpHeaders.EMPTY, request);
             case TypeMismatchException mismatch -> problems.entity(HttpStatus.BAD_REQUEST,
                     "bad value for '" + mismatch.getPropertyName() + "': " + mismatch.getValue(), HttpHeaders.EMPTY, request);
-            default -> {
-                log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
-                yield problems.entity(HttpStatus.INTERNAL_SERVER_ERROR, "the hub failed to handle the request; see its log",
-                        HttpHeaders.EMPTY, request);
-            }
+            default -> problems.entity(Problem.internalError(e, request), request);
         };
     }
 

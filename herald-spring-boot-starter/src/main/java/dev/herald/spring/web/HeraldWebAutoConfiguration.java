@@ -22,6 +22,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,11 +43,23 @@ public class HeraldWebAutoConfiguration {
                 applicationIdentity.getIfAvailable(() -> ApplicationIdentity.NONE));
     }
 
+    /**
+     * {@code GET /api/subscribe} as a plain servlet beside the {@code DispatcherServlet} (see
+     * {@link SubscribeServlet}), at the same place under the dispatcher's path.
+     */
     @Bean
-    SubscribeController heraldSubscribeController(Hub hub, Authenticator authenticator, HubLifecycle lifecycle,
-                                                  HeraldProperties properties) {
-        EmitterStreams streams = new EmitterStreams(hub, EmitterStreams.emitterTimeout(properties));
-        return new SubscribeController(streams, authenticator, lifecycle, new SubscribeLimits(properties.limits()));
+    ServletRegistrationBean<SubscribeServlet> heraldSubscribeServlet(Hub hub, Authenticator authenticator,
+                                                                     HubLifecycle lifecycle, HeraldProperties properties,
+                                                                     ProblemResponses problems,
+                                                                     ObjectProvider<DispatcherServletPath> dispatcherPath) {
+        AsyncStreams streams = new AsyncStreams(hub, EmitterStreams.emitterTimeout(properties));
+        SubscribeServlet servlet = new SubscribeServlet(streams, authenticator, lifecycle,
+                new SubscribeLimits(properties.limits()), problems);
+        String path = dispatcherPath.getIfAvailable(() -> () -> "").getRelativePath(HeraldPaths.SUBSCRIBE);
+        ServletRegistrationBean<SubscribeServlet> registration = new ServletRegistrationBean<>(servlet, path);
+        registration.setName("heraldSubscribe");
+        registration.setAsyncSupported(true);
+        return registration;
     }
 
     @Bean

@@ -43,6 +43,14 @@ final class ProblemResponses {
                 .body(render(problem(status, detail, request)));
     }
 
+    ResponseEntity<byte[]> entity(Problem problem, HttpServletRequest request) {
+        return entity(problem.status(), problem.detail(), problem.headers(), request);
+    }
+
+    void write(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(problem.status(), problem.detail(), problem.headers(), request, response);
+    }
+
     /** For callers outside a handler method, where no return value handler runs. */
     void write(HttpStatusCode status, String detail, HttpHeaders headers, HttpServletRequest request,
                HttpServletResponse response) throws IOException {

@@ -14,7 +14,7 @@ import dev.herald.spring.security.HeraldSigningKey;
 import dev.herald.spring.support.SwitchableEventLog;
 import dev.herald.spring.support.TestTokens;
 import dev.herald.spring.web.HeraldWebAutoConfiguration;
-import dev.herald.spring.web.SubscribeController;
+import dev.herald.spring.web.PublishController;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -34,7 +34,7 @@ class HeraldAutoConfigurationTest {
     void defaultsGiveMemoryLogHubAndPublisherWithTheDocumentedProperties() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(InMemoryEventLog.class).hasSingleBean(Hub.class)
-                    .hasSingleBean(HeraldPublisher.class).doesNotHaveBean(SubscribeController.class)
+                    .hasSingleBean(HeraldPublisher.class).doesNotHaveBean("heraldSubscribeServlet")
                     .doesNotHaveBean(SubscriptionEvents.class);
             HeraldProperties properties = context.getBean(HeraldProperties.class);
             assertThat(properties.heartbeat()).hasSeconds(15);
@@ -126,7 +126,7 @@ class HeraldAutoConfigurationTest {
                 .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HeraldStoreAutoConfiguration.class,
                         HeraldHubAutoConfiguration.class, HeraldSecurityAutoConfiguration.class, HeraldWebAutoConfiguration.class))
                 .withPropertyValues("herald.security.jwt.secret=" + TestTokens.SECRET)
-                .run(context -> assertThat(context).hasSingleBean(SubscribeController.class));
+                .run(context -> assertThat(context).hasBean("heraldSubscribeServlet").hasSingleBean(PublishController.class));
     }
 
     private static FailureAnalysis analyze(Throwable failure) {

@@ -109,6 +109,15 @@ class SubscribeEndpointErrorsTest extends OpenHubTestSupport {
         assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
     }
 
+    @Test
+    void optionsWithoutAnOriginListsTheMethods() {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/api/subscribe"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET,HEAD,OPTIONS");
+    }
+
     private HttpResponse<String> subscribe(String target, Map<String, String> headers) {
         return http.get(target, headers);
     }

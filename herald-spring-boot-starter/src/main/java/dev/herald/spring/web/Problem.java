@@ -1,0 +1,54 @@
+package dev.herald.spring.web;
+
+import dev.herald.spring.security.AuthenticationException;
+import dev.herald.spring.security.AuthenticationFailure;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * A refusal as the API answers it: the status, the {@code detail} of the problem document and the
+ * headers that go with it. One mapping for the controllers' exception handler and the stream servlet,
+ * which answers outside Spring MVC.
+ */
+record Problem(HttpStatusCode status, String detail, HttpHeaders headers) {
+
+    private static final Logger log = LoggerFactory.getLogger(Problem.class);
+
+    Problem {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(headers, "headers");
+    }
+
+    static Problem of(ApiProblemException e, HttpServletRequest request) {
+        if (e.status().is4xxClientError()) {
+            log.debug("{} {} refused: {} {}", request.getMethod(), request.getRequestURI(), e.status().value(), e.getMessage());
+        }
+        return new Problem(e.status(), e.getMessage(), e.headers());
+    }
+
+    /** 401 with a {@code WWW-Authenticate} challenge; 503 when the keys cannot be fetched (not the client's fault). */
+    static Problem of(AuthenticationException e, HttpServletRequest request) {
+        log.debug("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        if (e.failure() instanceof AuthenticationFailure.KeysUnavailable) {
+            log.warn("tokens cannot be verified: {}", e.getMessage());
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
+            return new Problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), headers);
+        }
+        headers.set(BearerChallenge.HEADER, BearerChallenge.of(e.failure()));
+        return new Problem(HttpStatus.UNAUTHORIZED, e.getMessage(), headers);
+    }
+
+    /** A bug of ours, not the client's: logged with its stack, answered without internals. */
+    static Problem internalError(Exception e, HttpServletRequest request) {
+        log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "the hub failed to handle the request; see its log",
+                HttpHeaders.EMPTY);
+    }
+}
