@@ -37,7 +37,8 @@
 #   connected for CONNECT_STALL seconds, at the latest after 3 N / rate + CONNECT_SLACK seconds: a server at its
 #   connection cap shows "not connected" instead of holding the run, a slow one that still accepts gets its time)
 #   PUBLISH_TIMEOUT_MS=10000  MAX_PUBLISH_FAILURES=8 (a publisher that cannot get through stops after this many)
-#   SERVER_JVM_OPTS="-Xms256m -Xmx2g -XX:+UseG1GC" (every Java server)  NCHAN_WORKERS=1 (single-process cases)
+#   SERVER_JVM_OPTS="-Xms256m -Xmx2g -XX:+UseG1GC" (the tutorial baseline)
+#   HERALD_JVM_OPTS="-Xms256m -Xmx2g -XX:+UseSerialGC" (every Herald process: the GC bin/run uses)  NCHAN_WORKERS=1 (single-process cases)
 #   HERALD_LIMIT_OPTS (Herald's per-address and per-publisher abuse limits, raised out of the bench's way)
 #   HERALD_OPTS="" (more options for every single-process Herald, e.g. --herald.store.type=memory: the default embedded
 #   store syncs every publish to disk, which bounds the targeted case by the disk's fsync, see docs/scale.md)
@@ -84,6 +85,7 @@ CONNECT_STALL="${CONNECT_STALL:-15}"
 PUBLISH_TIMEOUT_MS="${PUBLISH_TIMEOUT_MS:-10000}"
 MAX_PUBLISH_FAILURES="${MAX_PUBLISH_FAILURES:-8}"
 SERVER_JVM_OPTS="${SERVER_JVM_OPTS:--Xms256m -Xmx2g -XX:+UseG1GC}"
+HERALD_JVM_OPTS="${HERALD_JVM_OPTS:--Xms256m -Xmx2g -XX:+UseSerialGC}"
 HERALD_OPTS="${HERALD_OPTS:-}" # more options for every single-process Herald, e.g. --herald.store.type=memory
 # Herald's abuse limits (docs/security.md) would throttle the bench, whose load comes from a few loopback addresses and
 # one publisher: 200 streams and 10 subscribes/s per address, 100 publishes/s per publisher. Raised out of the way: a
@@ -221,18 +223,18 @@ why_unavailable() { # peer case
   esac
 }
 
-# java_server name port run_dir args… : starts a Java server in the background, pid appended to server_pids
+# java_server name port run_dir jvm_opts args… : starts a Java server in the background, pid appended to server_pids
 java_server() {
-  local name="$1" port="$2" dir="$3"
-  shift 3
+  local name="$1" port="$2" dir="$3" jvm_opts="$4"
+  shift 4
   port_open "$port" && { echo "port $port is busy" >&2; return 1; }
   mkdir -p "$dir"
   # shellcheck disable=SC2086
-  (cd "$dir" && HERALD_SECURITY_JWT_SECRET="$SECRET" exec "$java" $SERVER_JVM_OPTS "$@" \
+  (cd "$dir" && HERALD_SECURITY_JWT_SECRET="$SECRET" exec "$java" $jvm_opts "$@" \
     --server.port="$port" --server.address=127.0.0.1 --server.shutdown=immediate >>"$dir/server.log" 2>&1) &
   server_pids+=($!)
   printf '%s: java %s %s --server.port=%s --server.address=127.0.0.1 --server.shutdown=immediate\n' \
-    "$name" "$SERVER_JVM_OPTS" "$(printf '%s ' "$@" | sed "s|$OUT/jars/||g")" "$port" >> "$servers"
+    "$name" "$jvm_opts" "$(printf '%s ' "$@" | sed "s|$OUT/jars/||g")" "$port" >> "$servers"
 }
 
 start_peer() { # peer case
@@ -250,7 +252,7 @@ start_peer() { # peer case
       local k
       for ((k = 0; k < MULTI_NODES; k++)); do
         # shellcheck disable=SC2086
-        java_server "herald node $k ($kase)" "$((HERALD_NODE_PORT + k))" "$dir/node-$k" -jar "$HERALD_JAR" \
+        java_server "herald node $k ($kase)" "$((HERALD_NODE_PORT + k))" "$dir/node-$k" "$HERALD_JVM_OPTS" -jar "$HERALD_JAR" \
           --herald.store.type=redis --herald.redis.url="redis://127.0.0.1:$REDIS_PORT" $HERALD_LIMIT_OPTS || return 1
       done
       for ((k = 0; k < MULTI_NODES; k++)); do
@@ -260,11 +262,11 @@ start_peer() { # peer case
       ;;
     herald:*)
       # shellcheck disable=SC2086
-      java_server "herald ($kase)" "$HERALD_PORT" "$dir" -jar "$HERALD_JAR" $HERALD_LIMIT_OPTS $HERALD_OPTS || return 1
+      java_server "herald ($kase)" "$HERALD_PORT" "$dir" "$HERALD_JVM_OPTS" -jar "$HERALD_JAR" $HERALD_LIMIT_OPTS $HERALD_OPTS || return 1
       wait_port "$HERALD_PORT" 180 "${server_pids[0]}" || { tail -30 "$dir/server.log" >&2; return 1; }
       ;;
     tutorial:*)
-      java_server "tutorial ($kase)" "$TUTORIAL_PORT" "$dir" -jar "$bench_jar" tutorial-baseline || return 1
+      java_server "tutorial ($kase)" "$TUTORIAL_PORT" "$dir" "$SERVER_JVM_OPTS" -jar "$bench_jar" tutorial-baseline || return 1
       wait_port "$TUTORIAL_PORT" 180 "${server_pids[0]}" || { tail -30 "$dir/server.log" >&2; return 1; }
       ;;
     nchan:*)
@@ -409,7 +411,7 @@ elsewhere. Re-run the script to refresh this page (it overwrites it).
 | kernel | $(uname -sr) |
 | open files per process (ulimit -n) | $(ulimit -n) |
 | JDK (servers and bench) | $jdk |
-| Java server options | \`$SERVER_JVM_OPTS\` |
+| JVM options | Herald \`$HERALD_JVM_OPTS\`, tutorial \`$SERVER_JVM_OPTS\` |
 | jars run (copied at the start) | ${jar_sums%<br>} |
 | nginx / Nchan | $nginx_version / libnginx-mod-nchan $nchan_version |
 | redis-server | $redis_version |
