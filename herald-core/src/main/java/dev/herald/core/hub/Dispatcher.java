@@ -49,6 +49,11 @@ final class Dispatcher implements AutoCloseable {
         index.remove(connection);
     }
 
+    /** Exact topics with a stream in this shard. */
+    int indexedTopics() {
+        return index.topicCount();
+    }
+
     private void run() {
         while (running) {
             LoggedEvent event;

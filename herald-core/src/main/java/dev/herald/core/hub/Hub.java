@@ -51,8 +51,10 @@ public final class Hub implements AutoCloseable {
         this.options = options;
         this.observer = observer;
         this.clock = clock;
+        // One name for all writers: a numbered name costs a shared counter and a string per thread,
+        // and a writer thread is started per stream per event.
         this.writer = new StreamWriter(eventLog, options, observer,
-                Thread.ofVirtual().name("herald-writer-", 0).factory(), clock);
+                Thread.ofVirtual().name("herald-writer").factory(), clock);
         this.shards = new Dispatcher[options.dispatchShards()];
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Dispatcher(shards.length == 1 ? "herald-dispatcher" : "herald-dispatcher-" + i);
@@ -163,6 +165,15 @@ public final class Hub implements AutoCloseable {
         for (Dispatcher shard : shards) {
             shard.close();
         }
+    }
+
+    /** Visible for tests: exact topics indexed over all shards. */
+    int indexedTopics() {
+        int topics = 0;
+        for (Dispatcher shard : shards) {
+            topics += shard.indexedTopics();
+        }
+        return topics;
     }
 
     /** Visible for tests: run the heartbeat and deadline pass now. */
