@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.event.EventId;
 import dev.herald.core.event.Publication;
 import dev.herald.core.log.InMemoryEventLog;
 import dev.herald.core.log.RetentionPolicy;
+import dev.herald.core.sse.WhatwgReader;
 import dev.herald.core.topic.Topic;
 import dev.herald.core.topic.TopicSelector;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +33,7 @@ class HubShardsTest {
     }
 
     private static Subscription subscription(String... expressions) {
-        return Subscription.anonymous(java.util.Arrays.stream(expressions).map(TopicSelector::parse).toList());
+        return Subscription.anonymous(Arrays.stream(expressions).map(TopicSelector::parse).toList());
     }
 
     @Test
@@ -93,6 +96,53 @@ class HubShardsTest {
         assertThat(sink.data()).containsExactly("a", "b", "c");
         assertThat(sink.sends()).as("the opening, then one write for the three").isEqualTo(2);
         assertThat(connection.outboxDepth()).isZero();
+    }
+
+    @Test
+    void streamsResumedWhileEventsKeepComingMissNothingAndRepeatNothing() throws Exception {
+        // outboxes big enough for the whole burst: a stream cut as a slow consumer is another test
+        hub = new Hub(log, HubOptions.DEFAULTS.withDispatchShards(2).withOutboxCapacity(4096));
+        int streams = 200;
+        int events = 1500;
+        List<RecordingSink> first = new ArrayList<>();
+        List<Connection> firstConnections = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            RecordingSink sink = new RecordingSink();
+            firstConnections.add(hub.subscribe(SubscribeRequest.live(subscription("news")), sink));
+            first.add(sink);
+        }
+        await().until(() -> first.stream().allMatch(sink -> sink.text().contains("retry:")));
+        Thread publisher = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < events; i++) {
+                hub.publish(Publication.of(List.of(NEWS), Integer.toString(i)));
+            }
+        });
+        await().until(() -> first.stream().allMatch(sink -> !sink.data().isEmpty()));
+
+        // every client drops and comes back with the id of the last event it saw, as the bench's storm does
+        List<RecordingSink> resumed = new ArrayList<>();
+        List<List<String>> seenBeforeDrop = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            firstConnections.get(i).close(CloseCause.CLIENT_GONE);
+            List<WhatwgReader.Read> seen = first.get(i).events();
+            seenBeforeDrop.add(seen.stream().map(WhatwgReader.Read::data).toList());
+            String lastId = seen.getLast().id();
+            RecordingSink sink = new RecordingSink();
+            hub.subscribe(SubscribeRequest.live(subscription("news"))
+                    .resumingAfter(EventId.of(lastId)), sink);
+            resumed.add(sink);
+        }
+        publisher.join();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> IntStream.range(0, streams)
+                .allMatch(i -> seenBeforeDrop.get(i).size() + resumed.get(i).data().size() >= events));
+        List<String> all = IntStream.range(0, events).mapToObj(Integer::toString).toList();
+        for (int i = 0; i < streams; i++) {
+            List<String> received = new ArrayList<>(seenBeforeDrop.get(i));
+            received.addAll(resumed.get(i).data());
+            assertThat(received).as("stream %d", i).containsExactlyElementsOf(all);
+        }
+        assertThat(hub.connectionCount()).isEqualTo(streams);
     }
 
     @Test
