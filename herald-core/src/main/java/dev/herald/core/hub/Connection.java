@@ -2,10 +2,10 @@ package dev.herald.core.hub;
 
 import dev.herald.core.event.UserId;
 import dev.herald.core.log.LogPosition;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 
 /**
@@ -14,6 +14,19 @@ import java.util.function.BiConsumer;
  * (lifetime, token expiry, slow consumer, shutdown).
  */
 public final class Connection {
+
+    private static final VarHandle CLOSE_CAUSE;
+    private static final VarHandle ENDING;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CLOSE_CAUSE = lookup.findVarHandle(Connection.class, "closeCause", CloseCause.class);
+            ENDING = lookup.findVarHandle(Connection.class, "ending", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ConnectionId id = ConnectionId.next();
     private final SubscribeRequest request;
@@ -24,8 +37,10 @@ public final class Connection {
     private final Outbox outbox;
     private final StreamWriter writer;
     private final BiConsumer<Connection, CloseCause> onClosed;
-    private final AtomicReference<CloseCause> closeCause = new AtomicReference<>();
-    private final AtomicBoolean ending = new AtomicBoolean();
+    private final int shard;
+    /** Set once, when the stream ends (fields, not atomic wrappers: the dispatcher reads this per event). */
+    private volatile CloseCause closeCause;
+    private volatile boolean ending;
     private volatile long lastWriteMillis;
     /** Position of the last event offered; touched by the dispatcher thread only. */
     long lastDispatched = Long.MIN_VALUE;
@@ -34,7 +49,7 @@ public final class Connection {
     LogPosition writtenThrough = new LogPosition(Long.MIN_VALUE);
 
     Connection(SubscribeRequest request, SseSink sink, Instant openedAt, long deadlineMillis, CloseCause deadlineCause,
-               int outboxCapacity, StreamWriter writer, BiConsumer<Connection, CloseCause> onClosed) {
+               int outboxCapacity, int shard, StreamWriter writer, BiConsumer<Connection, CloseCause> onClosed) {
         this.request = request;
         this.sink = sink;
         this.openedAt = openedAt;
@@ -43,6 +58,7 @@ public final class Connection {
         this.outbox = new Outbox(outboxCapacity);
         this.writer = writer;
         this.onClosed = onClosed;
+        this.shard = shard;
         this.lastWriteMillis = openedAt.toEpochMilli();
     }
 
@@ -68,17 +84,17 @@ public final class Connection {
     }
 
     public boolean isOpen() {
-        return closeCause.get() == null;
+        return closeCause == null;
     }
 
     /** Why the stream ended, once it has. */
     public Optional<CloseCause> closeCause() {
-        return Optional.ofNullable(closeCause.get());
+        return Optional.ofNullable(closeCause);
     }
 
     /** Ends the stream now, dropping whatever waits in the outbox. Idempotent. */
     public void close(CloseCause cause) {
-        if (!closeCause.compareAndSet(null, cause)) {
+        if (!CLOSE_CAUSE.compareAndSet(this, (CloseCause) null, cause)) {
             return;
         }
         outbox.clear();
@@ -91,7 +107,7 @@ public final class Connection {
      * {@code retry:} hint). Used for lifetime ends and shutdown, so the client resumes cleanly.
      */
     public void closeAfter(byte[] lastFrame, CloseCause cause) {
-        if (!ending.compareAndSet(false, true)) {
+        if (!ENDING.compareAndSet(this, false, true)) {
             return;
         }
         if (isOpen() && !outbox.offer(Frame.closing(lastFrame, cause))) {
@@ -103,6 +119,11 @@ public final class Connection {
 
     SubscribeRequest request() {
         return request;
+    }
+
+    /** The dispatcher shard whose index holds this stream. */
+    int shard() {
+        return shard;
     }
 
     SseSink sink() {

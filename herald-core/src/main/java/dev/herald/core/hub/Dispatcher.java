@@ -7,43 +7,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one path from "event in the log" to "event in an outbox", whatever the store: the log hands
- * each event over in log order, and one dispatcher thread encodes it once and offers the bytes to
- * every matching stream. Publishers never fan out, and a slow stream never slows the dispatcher
- * (outboxes do not block).
+ * One shard of the path from "event in the log" to "event in an outbox", whatever the store. The
+ * hub assigns each stream to one shard; every shard gets every event, in log order, and its thread
+ * offers the shared encoded frame to the matching streams of its own {@link SubscriptionIndex}.
+ * So a stream's events arrive in log order, the shards fan out in parallel, and publishers never
+ * fan out. A slow stream never slows a shard (outboxes do not block).
  */
 final class Dispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final Event STOP = null;
 
-    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
-    private final SubscriptionIndex index;
+    private final BlockingQueue<LoggedEvent> queue = new LinkedBlockingQueue<>();
+    private final SubscriptionIndex index = new SubscriptionIndex();
     private final Thread thread;
     private volatile boolean running = true;
 
-    Dispatcher(SubscriptionIndex index) {
-        this.index = index;
-        this.thread = Thread.ofPlatform().name("herald-dispatcher").daemon().unstarted(this::run);
+    Dispatcher(String threadName) {
+        this.thread = Thread.ofPlatform().name(threadName).daemon().unstarted(this::run);
     }
 
     void start() {
         thread.start();
     }
 
-    /** Called by the log, in log order; never blocks. */
-    void accept(Event event) {
+    /** Called in log order; never blocks. */
+    void accept(LoggedEvent event) {
         queue.add(event);
     }
 
-    /** Events handed over by the log and not yet offered to streams. */
+    /** Events handed over and not yet offered to this shard's streams. */
     int backlog() {
         return queue.size();
     }
 
+    /** Puts a stream into this shard's fan-out: it gets every event dispatched from now on. */
+    void add(Connection connection) {
+        index.add(connection);
+    }
+
+    void remove(Connection connection) {
+        index.remove(connection);
+    }
+
+    /** Exact topics with a stream in this shard. */
+    int indexedTopics() {
+        return index.topicCount();
+    }
+
     private void run() {
         while (running) {
-            Event event;
+            LoggedEvent event;
             try {
                 event = queue.take();
             } catch (InterruptedException e) {
@@ -52,21 +65,38 @@ final class Dispatcher implements AutoCloseable {
             try {
                 dispatch(event);
             } catch (RuntimeException e) {
-                log.error("dispatch of event {} failed", event.id(), e);
+                log.error("dispatch of event {} failed", event.event().id(), e);
             }
         }
     }
 
-    void dispatch(Event event) {
-        Frame frame = Frame.event(event.position(), StreamWriter.encode(event), event.appendedAt().toEpochMilli());
+    void dispatch(LoggedEvent logged) {
+        Event event = logged.event();
+        Frame frame = logged.frame();
         long position = event.position().value();
-        index.forEachCandidate(event, connection -> {
-            if (connection.lastDispatched >= position || !connection.subscription().accepts(event)) {
-                return;
-            }
-            connection.lastDispatched = position;
-            connection.enqueue(frame);
-        });
+        if (event.privateEvent()) {
+            index.forEachCandidate(event, connection -> offerIfAccepted(connection, event, frame, position));
+        } else {
+            // a public event accepted by a stream indexed under one of its topics: nothing to check
+            index.forEachCandidate(event,
+                    connection -> offer(connection, frame, position),
+                    connection -> offerIfAccepted(connection, event, frame, position));
+        }
+    }
+
+    private static void offerIfAccepted(Connection connection, Event event, Frame frame, long position) {
+        if (connection.subscription().accepts(event)) {
+            offer(connection, frame, position);
+        }
+    }
+
+    private static void offer(Connection connection, Frame frame, long position) {
+        // a stream indexed under several of the event's topics is named more than once
+        if (connection.lastDispatched >= position) {
+            return;
+        }
+        connection.lastDispatched = position;
+        connection.enqueue(frame);
     }
 
     @Override

@@ -10,9 +10,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * of this process.
  *
  * <p>Publishing appends to the {@link EventLog} and returns once the log has the event; the log
- * then hands every event (this node's and, on a shared store, every other node's) to one
- * {@link Dispatcher}, which encodes it once and queues it for each matching stream. Each stream is
+ * then hands every event (this node's and, on a shared store, every other node's) to every
+ * {@link Dispatcher} shard; the event is encoded once, and each shard queues it for the matching
+ * streams among its own ({@link HubOptions#dispatchShards}, one per core by default). Each stream is
  * written by its own virtual thread while it has something to send; a stream that cannot keep up
  * is closed and resumes from the log.
  *
@@ -36,28 +36,35 @@ public final class Hub implements AutoCloseable {
     private final HubOptions options;
     private final HubObserver observer;
     private final Clock clock;
-    private final SubscriptionIndex index = new SubscriptionIndex();
     private final Map<ConnectionId, Connection> connections = new ConcurrentHashMap<>();
-    private final ExecutorService writers = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("herald-writer-", 0).factory());
     private final StreamWriter writer;
-    private final Dispatcher dispatcher;
+    private final Dispatcher[] shards;
+    /** Streams are dealt to the shards in turn. */
+    private final AtomicInteger nextShard = new AtomicInteger();
     private final Heartbeats heartbeats;
     private final AutoCloseable following;
     /** Publishes between their call and their return, so a shutdown can wait for them. */
-    private final java.util.concurrent.atomic.AtomicInteger publishing = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger publishing = new AtomicInteger();
 
     public Hub(EventLog eventLog, HubOptions options, HubObserver observer, Clock clock) {
         this.eventLog = eventLog;
         this.options = options;
         this.observer = observer;
         this.clock = clock;
-        this.writer = new StreamWriter(eventLog, options, observer, writers, clock);
-        this.dispatcher = new Dispatcher(index);
+        // One name for all writers: a numbered name costs a shared counter and a string per thread,
+        // and a writer thread is started per stream per event.
+        this.writer = new StreamWriter(eventLog, options, observer,
+                Thread.ofVirtual().name("herald-writer").factory(), clock);
+        this.shards = new Dispatcher[options.dispatchShards()];
+        for (int i = 0; i < shards.length; i++) {
+            shards[i] = new Dispatcher(shards.length == 1 ? "herald-dispatcher" : "herald-dispatcher-" + i);
+        }
         this.heartbeats = new Heartbeats(connections.values(), options.heartbeat(), options.clientRetry(), clock);
-        this.dispatcher.start();
+        for (Dispatcher shard : shards) {
+            shard.start();
+        }
         this.heartbeats.start();
-        this.following = eventLog.follow(dispatcher::accept);
+        this.following = eventLog.follow(this::dispatch);
     }
 
     public Hub(EventLog eventLog, HubOptions options) {
@@ -100,10 +107,11 @@ public final class Hub implements AutoCloseable {
             deadline = request.credentialsExpireAt().get().toEpochMilli();
             deadlineCause = CloseCause.TOKEN_EXPIRED;
         }
+        int shard = Math.floorMod(nextShard.getAndIncrement(), shards.length);
         Connection connection = new Connection(request, sink, now, deadline, deadlineCause,
-                options.outboxCapacity(), writer, this::forget);
+                options.outboxCapacity(), shard, writer, this::forget);
         connections.put(connection.id(), connection);
-        index.add(connection);
+        shards[shard].add(connection);
         observer.connectionOpened(connection);
         writer.schedule(connection);
         return connection;
@@ -119,9 +127,13 @@ public final class Hub implements AutoCloseable {
         return Collections.unmodifiableCollection(connections.values());
     }
 
-    /** Events the log has handed over that are not yet queued to streams. */
+    /** Events the log has handed over that are not yet queued to streams (in the furthest-behind shard). */
     public int dispatchBacklog() {
-        return dispatcher.backlog();
+        int backlog = 0;
+        for (Dispatcher shard : shards) {
+            backlog = Math.max(backlog, shard.backlog());
+        }
+        return backlog;
     }
 
     public HubOptions options() {
@@ -150,8 +162,18 @@ public final class Hub implements AutoCloseable {
             connection.close(CloseCause.SHUTDOWN);
         }
         heartbeats.close();
-        dispatcher.close();
-        writers.shutdown();
+        for (Dispatcher shard : shards) {
+            shard.close();
+        }
+    }
+
+    /** Visible for tests: exact topics indexed over all shards. */
+    int indexedTopics() {
+        int topics = 0;
+        for (Dispatcher shard : shards) {
+            topics += shard.indexedTopics();
+        }
+        return topics;
     }
 
     /** Visible for tests: run the heartbeat and deadline pass now. */
@@ -159,9 +181,17 @@ public final class Hub implements AutoCloseable {
         heartbeats.tick();
     }
 
+    /** The log's follower: every shard gets every event, in log order. */
+    private void dispatch(Event event) {
+        LoggedEvent logged = new LoggedEvent(event);
+        for (Dispatcher shard : shards) {
+            shard.accept(logged);
+        }
+    }
+
     private void forget(Connection connection, CloseCause cause) {
         if (connections.remove(connection.id()) != null) {
-            index.remove(connection);
+            shards[connection.shard()].remove(connection);
             observer.connectionClosed(connection, cause);
         }
     }

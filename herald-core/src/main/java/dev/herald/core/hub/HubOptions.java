@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param outboxCapacity frames a stream may have waiting before it counts as a slow consumer
  * @param replayPageSize events read from the log at a time while replaying
  * @param maxWriteBytes  frames coalesced into one write at most this size
+ * @param dispatchShards dispatcher threads the fan-out is split over; each stream belongs to one,
+ *                       every one sees every event in log order
  */
 public record HubOptions(
         Duration heartbeat,
@@ -24,7 +26,8 @@ public record HubOptions(
         Duration clientRetry,
         int outboxCapacity,
         int replayPageSize,
-        int maxWriteBytes) {
+        int maxWriteBytes,
+        int dispatchShards) {
 
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
@@ -34,10 +37,12 @@ public record HubOptions(
     public static final int DEFAULT_OUTBOX_CAPACITY = 1024;
     public static final int DEFAULT_REPLAY_PAGE_SIZE = 256;
     public static final int DEFAULT_MAX_WRITE_BYTES = 64 * 1024;
+    /** One per core: offering to the streams is the fan-out's CPU work, and it splits evenly. */
+    public static final int DEFAULT_DISPATCH_SHARDS = Runtime.getRuntime().availableProcessors();
 
     public static final HubOptions DEFAULTS = new HubOptions(DEFAULT_HEARTBEAT, DEFAULT_MAX_LIFETIME,
             DEFAULT_LIFETIME_JITTER, DEFAULT_CLIENT_RETRY, DEFAULT_OUTBOX_CAPACITY, DEFAULT_REPLAY_PAGE_SIZE,
-            DEFAULT_MAX_WRITE_BYTES);
+            DEFAULT_MAX_WRITE_BYTES, DEFAULT_DISPATCH_SHARDS);
 
     public HubOptions {
         positive(heartbeat, "heartbeat");
@@ -46,25 +51,42 @@ public record HubOptions(
         if (lifetimeJitter < 0 || lifetimeJitter >= 1) {
             throw new IllegalArgumentException("lifetime jitter must be in [0, 1), not " + lifetimeJitter);
         }
-        if (outboxCapacity < 1 || replayPageSize < 1 || maxWriteBytes < 1) {
-            throw new IllegalArgumentException("outbox capacity, replay page size and write size must be positive");
+        if (outboxCapacity < 1 || replayPageSize < 1 || maxWriteBytes < 1 || dispatchShards < 1) {
+            throw new IllegalArgumentException(
+                    "outbox capacity, replay page size, write size and dispatch shards must be positive");
         }
     }
 
+    /** Options with {@link #DEFAULT_DISPATCH_SHARDS}. */
+    public HubOptions(Duration heartbeat, Duration maxLifetime, double lifetimeJitter, Duration clientRetry,
+                      int outboxCapacity, int replayPageSize, int maxWriteBytes) {
+        this(heartbeat, maxLifetime, lifetimeJitter, clientRetry, outboxCapacity, replayPageSize, maxWriteBytes,
+                DEFAULT_DISPATCH_SHARDS);
+    }
+
     public HubOptions withHeartbeat(Duration value) {
-        return new HubOptions(value, maxLifetime, lifetimeJitter, clientRetry, outboxCapacity, replayPageSize, maxWriteBytes);
+        return new HubOptions(value, maxLifetime, lifetimeJitter, clientRetry, outboxCapacity, replayPageSize, maxWriteBytes,
+                dispatchShards);
     }
 
     public HubOptions withMaxLifetime(Duration value) {
-        return new HubOptions(heartbeat, value, lifetimeJitter, clientRetry, outboxCapacity, replayPageSize, maxWriteBytes);
+        return new HubOptions(heartbeat, value, lifetimeJitter, clientRetry, outboxCapacity, replayPageSize, maxWriteBytes,
+                dispatchShards);
     }
 
     public HubOptions withOutboxCapacity(int value) {
-        return new HubOptions(heartbeat, maxLifetime, lifetimeJitter, clientRetry, value, replayPageSize, maxWriteBytes);
+        return new HubOptions(heartbeat, maxLifetime, lifetimeJitter, clientRetry, value, replayPageSize, maxWriteBytes,
+                dispatchShards);
     }
 
     public HubOptions withClientRetry(Duration value) {
-        return new HubOptions(heartbeat, maxLifetime, lifetimeJitter, value, outboxCapacity, replayPageSize, maxWriteBytes);
+        return new HubOptions(heartbeat, maxLifetime, lifetimeJitter, value, outboxCapacity, replayPageSize, maxWriteBytes,
+                dispatchShards);
+    }
+
+    public HubOptions withDispatchShards(int value) {
+        return new HubOptions(heartbeat, maxLifetime, lifetimeJitter, clientRetry, outboxCapacity, replayPageSize,
+                maxWriteBytes, value);
     }
 
     private static void positive(Duration value, String name) {

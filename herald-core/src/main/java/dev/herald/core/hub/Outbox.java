@@ -1,63 +1,130 @@
 package dev.herald.core.hub;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * A connection's bounded queue of frames waiting to be written, and the flag that lets at most
- * one writer drain it at a time. Many producers (the dispatcher, the heartbeat), one consumer.
- * Lock-free: offering never blocks, so a slow client never holds up the producer.
+ * one writer drain it at a time. Many producers (a dispatcher shard, the heartbeat), one consumer:
+ * the writer that holds the claim. Lock-free: offering never blocks, so a slow client never holds
+ * up the producer.
+ *
+ * <p>The dispatcher offers to every matching stream for every event, so this is the hottest code
+ * of the fan-out: the queue is a linked list kept in this object's own fields (no separate queue
+ * object), and the size and the claim are plain fields updated through {@link VarHandle}s (no
+ * atomic wrapper objects). An offer touches this object, the previous tail node and a new node.
  */
 final class Outbox {
 
-    private final ConcurrentLinkedQueue<Frame> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger size = new AtomicInteger();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private static final VarHandle SIZE;
+    private static final VarHandle DRAINING;
+    private static final VarHandle TAIL;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            SIZE = lookup.findVarHandle(Outbox.class, "size", int.class);
+            DRAINING = lookup.findVarHandle(Outbox.class, "draining", int.class);
+            TAIL = lookup.findVarHandle(Outbox.class, "tail", Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A link of the queue; {@code next} is set once, by the producer that appended after it. */
+    private static final class Node {
+        Frame frame;
+        volatile Node next;
+
+        Node(Frame frame) {
+            this.frame = frame;
+        }
+    }
+
     private final int capacity;
+    /** Frames offered and not yet taken; may briefly run ahead of the queue. */
+    private volatile int size;
+    /** 1 while a writer holds the right to drain. */
+    private volatile int draining;
+    /** The consumer's end: a node whose frame has been taken (or the initial empty node). */
+    private Node head;
+    /** The producers' end, swapped atomically by each offer. */
+    private volatile Node tail;
 
     Outbox(int capacity) {
         this.capacity = capacity;
+        Node empty = new Node(null);
+        this.head = empty;
+        this.tail = empty;
     }
 
-    /** Adds a frame, or answers false when the outbox is full. */
+    /** Adds a frame, or answers false when the outbox is full. Any thread. */
     boolean offer(Frame frame) {
-        if (size.incrementAndGet() > capacity) {
-            size.decrementAndGet();
+        if ((int) SIZE.getAndAdd(this, 1) >= capacity) {
+            SIZE.getAndAdd(this, -1);
             return false;
         }
-        queue.add(frame);
+        Node node = new Node(frame);
+        Node previous = (Node) TAIL.getAndSet(this, node);
+        // Between the swap and this link the consumer sees the queue end at previous: it may
+        // release its claim, but the offering thread claims (or sees a claim) only after linking.
+        // The link and the writer's release are both volatile writes followed by a volatile read of
+        // the other's field, so at least one of the two sees the other.
+        previous.next = node;
         return true;
     }
 
+    /** The next frame, or null. Only by the claim holder; the caller reports what it took with {@link #taken}. */
     Frame poll() {
-        Frame frame = queue.poll();
-        if (frame != null) {
-            size.decrementAndGet();
+        Node next = head.next;
+        if (next == null) {
+            return null;
         }
+        head = next;
+        Frame frame = next.frame;
+        next.frame = null;
         return frame;
     }
 
+    /** Frames the claim holder has polled since it last reported, which frees their room. */
+    void taken(int frames) {
+        if (frames > 0) {
+            SIZE.getAndAdd(this, -frames);
+        }
+    }
+
+    /** Whether nothing is linked after the consumer's end. Only by the claim holder, or after a failed claim. */
     boolean isEmpty() {
-        return queue.isEmpty();
+        return head.next == null;
     }
 
     int depth() {
-        return size.get();
+        return Math.max(0, size);
     }
 
     /** Takes the right to drain; true for exactly one caller until {@link #release}. */
     boolean claim() {
-        return draining.compareAndSet(false, true);
+        // a volatile read first: while a writer runs (the common case under load) no CAS is needed
+        return draining == 0 && DRAINING.compareAndSet(this, 0, 1);
     }
 
     void release() {
-        draining.set(false);
+        draining = 0;
     }
 
+    /**
+     * Drops what is queued, if no writer is draining (a running writer sees its stream closed and
+     * stops; the frames go with the connection). For a closed stream.
+     */
     void clear() {
-        while (poll() != null) {
-            // drop: the stream is closed, the client resumes from the log
+        if (!claim()) {
+            return;
         }
+        int dropped = 0;
+        while (poll() != null) {
+            dropped++;
+        }
+        taken(dropped);
+        release();
     }
 }

@@ -12,7 +12,10 @@ import java.io.IOException;
  */
 public interface SseSink {
 
-    /** Writes bytes that are already SSE-encoded and flushes them to the client. */
+    /**
+     * Writes bytes that are already SSE-encoded and flushes them to the client. The array may be
+     * the event's shared encoding, passed to every stream it goes to: read it, never modify it.
+     */
     void send(byte[] frames) throws IOException;
 
     /** Ends the response. Idempotent. */

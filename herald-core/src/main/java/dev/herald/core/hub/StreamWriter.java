@@ -10,8 +10,10 @@ import dev.herald.core.sse.SseEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,25 +34,33 @@ final class StreamWriter {
     private final EventLog eventLog;
     private final HubOptions options;
     private final HubObserver observer;
-    private final Executor executor;
+    private final ThreadFactory threads;
     private final Clock clock;
 
-    StreamWriter(EventLog eventLog, HubOptions options, HubObserver observer, Executor executor, Clock clock) {
+    StreamWriter(EventLog eventLog, HubOptions options, HubObserver observer, ThreadFactory threads, Clock clock) {
         this.eventLog = eventLog;
         this.options = options;
         this.observer = observer;
-        this.executor = executor;
+        this.threads = threads;
         this.clock = clock;
     }
 
-    /** Starts a writer for the connection unless one is running. */
+    /**
+     * Starts a writer for the connection unless one is running. The thread is started straight from
+     * the factory: an executor's bookkeeping of its threads would be one more shared structure
+     * touched per stream per event.
+     */
     void schedule(Connection connection) {
         if (connection.outbox().claim()) {
-            executor.execute(() -> run(connection));
+            threads.newThread(() -> run(connection)).start();
         }
     }
 
     private void run(Connection connection) {
+        if (!connection.isOpen()) {
+            connection.outbox().release();
+            return;
+        }
         try {
             if (!connection.opened) {
                 connection.opened = true;
@@ -68,37 +78,55 @@ final class StreamWriter {
 
     private void drain(Connection connection) throws IOException {
         Outbox outbox = connection.outbox();
-        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        List<byte[]> parts = null;
         while (true) {
             CloseCause ending = null;
-            int events = 0;
             long now = clock.millis();
-            batch.reset();
+            byte[] first = null;
+            int bytes = 0;
+            int polled = 0;
             Frame frame;
-            while (batch.size() < options.maxWriteBytes() && (frame = outbox.poll()) != null) {
+            while (bytes < options.maxWriteBytes() && (frame = outbox.poll()) != null) {
+                polled++;
                 if (frame.isEvent()) {
                     if (!frame.position().isAfter(connection.writtenThrough)) {
                         continue;
                     }
                     connection.writtenThrough = frame.position();
                     observer.eventDelivered(Math.max(0, now - frame.appendedAtMillis()));
-                    events++;
                 }
-                batch.writeBytes(frame.bytes());
+                if (first == null) {
+                    first = frame.bytes();
+                } else {
+                    if (parts == null) {
+                        parts = new ArrayList<>();
+                    }
+                    if (parts.isEmpty()) {
+                        parts.add(first);
+                    }
+                    parts.add(frame.bytes());
+                }
+                bytes += frame.bytes().length;
                 if (frame.endsWith() != null) {
                     ending = frame.endsWith();
                     break;
                 }
             }
-            if (batch.size() > 0 && connection.isOpen()) {
-                connection.sink().send(batch.toByteArray());
+            outbox.taken(polled);
+            if (first != null && connection.isOpen()) {
+                // one frame (the usual case: a writer per event) goes out as the shared encoded
+                // bytes themselves; several are joined into one array of the exact size
+                connection.sink().send(parts == null || parts.isEmpty() ? first : join(parts, bytes));
                 connection.wrote(clock.millis());
+            }
+            if (parts != null) {
+                parts.clear();
             }
             if (ending != null) {
                 connection.close(ending);
                 return;
             }
-            if (events == 0 && batch.size() == 0) {
+            if (first == null) {
                 outbox.release();
                 // a producer may have queued between our last poll and the release
                 if (outbox.isEmpty() || !outbox.claim()) {
@@ -110,6 +138,16 @@ final class StreamWriter {
                 return;
             }
         }
+    }
+
+    private static byte[] join(List<byte[]> parts, int length) {
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, joined, at, part.length);
+            at += part.length;
+        }
+        return joined;
     }
 
     private void open(Connection connection) throws IOException {

@@ -51,13 +51,23 @@ final class SubscriptionIndex {
      * topics; a stream may be named more than once (the caller de-duplicates).
      */
     void forEachCandidate(Event event, Consumer<Connection> action) {
+        forEachCandidate(event, action, action);
+    }
+
+    /**
+     * As {@link #forEachCandidate(Event, Consumer)}, telling the two kinds apart: {@code byTopic}
+     * gets streams with an exact selector equal to one of the event's topics (their selectors are
+     * known to match), {@code byPattern} streams with a template or {@code *} that still need the
+     * check.
+     */
+    void forEachCandidate(Event event, Consumer<Connection> byTopic, Consumer<Connection> byPattern) {
         for (Topic topic : event.topics()) {
-            Set<Connection> connections = byTopic.get(topic);
+            Set<Connection> connections = this.byTopic.get(topic);
             if (connections != null) {
-                connections.forEach(action);
+                connections.forEach(byTopic);
             }
         }
-        byPattern.forEach(action);
+        this.byPattern.forEach(byPattern);
     }
 
     /** Number of distinct exact topics with at least one stream. */

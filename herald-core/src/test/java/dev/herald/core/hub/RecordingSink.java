@@ -13,20 +13,31 @@ final class RecordingSink implements SseSink {
     private final ReentrantLock lock = new ReentrantLock();
     private final StringBuilder written = new StringBuilder();
     private final CountDownLatch stall;
+    private final CountDownLatch gate;
     private volatile boolean closed;
     private volatile int sends;
 
     RecordingSink() {
-        this(null);
+        this(null, null);
     }
 
-    private RecordingSink(CountDownLatch stall) {
+    private RecordingSink(CountDownLatch stall, CountDownLatch gate) {
         this.stall = stall;
+        this.gate = gate;
     }
 
     /** A sink whose first send blocks until closed, like a client that stopped reading. */
     static RecordingSink stalled() {
-        return new RecordingSink(new CountDownLatch(1));
+        return new RecordingSink(new CountDownLatch(1), null);
+    }
+
+    /** A sink whose sends block until {@link #openGate}, then record as usual. */
+    static RecordingSink gated() {
+        return new RecordingSink(null, new CountDownLatch(1));
+    }
+
+    void openGate() {
+        gate.countDown();
     }
 
     @Override
@@ -41,6 +52,14 @@ final class RecordingSink implements SseSink {
                 Thread.currentThread().interrupt();
             }
             throw new IOException("closed while blocked");
+        }
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while gated", e);
+            }
         }
         lock.lock();
         try {
