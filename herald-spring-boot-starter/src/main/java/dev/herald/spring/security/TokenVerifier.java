@@ -34,12 +34,14 @@ public final class TokenVerifier {
     private final JWSVerificationKeySelector<com.nimbusds.jose.proc.SecurityContext> selector;
     private final TokenPolicy policy;
     private final Clock clock;
+    private final VerifiedTokens verified;
 
     public TokenVerifier(VerificationKeys keys, TokenPolicy policy, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.selector = new JWSVerificationKeySelector<>(keys.algorithms(), keys.source());
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.verified = new VerifiedTokens(keys);
     }
 
     /** HS256 with this key, no issuer or audience check and no clock leeway. */
@@ -55,6 +57,16 @@ public final class TokenVerifier {
      * @throws AuthenticationException saying what is wrong with the token
      */
     public HeraldPrincipal verify(String token) {
+        Optional<HeraldPrincipal> known = verified.find(token, clock.instant());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        HeraldPrincipal principal = verifyAfresh(token);
+        verified.remember(token, principal);
+        return principal;
+    }
+
+    private HeraldPrincipal verifyAfresh(String token) {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
