@@ -10,6 +10,7 @@ import dev.herald.core.log.DuplicateEventIdException;
 import dev.herald.core.log.ReadResult;
 import dev.herald.core.log.ResetReason;
 import dev.herald.core.log.RetentionPolicy;
+import dev.herald.core.testing.MutableClock;
 import dev.herald.core.topic.Topic;
 import java.nio.file.Path;
 import java.time.Duration;

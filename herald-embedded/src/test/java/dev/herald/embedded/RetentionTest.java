@@ -9,6 +9,7 @@ import dev.herald.core.log.LogStats;
 import dev.herald.core.log.ReadResult;
 import dev.herald.core.log.ResetReason;
 import dev.herald.core.log.RetentionPolicy;
+import dev.herald.core.testing.MutableClock;
 import dev.herald.core.topic.Topic;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,10 +3,9 @@ package dev.herald.core.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.core.event.Event;
-import java.time.Clock;
+import dev.herald.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class InMemoryEventLogTest extends EventLogContract {
@@ -51,33 +50,5 @@ class InMemoryEventLogTest extends EventLogContract {
         assertThat(aging.readAfter(old.id(), 10)).isInstanceOf(ReadResult.Reset.class);
         assertThat(aging.readAfter(recent.id(), 10)).isInstanceOf(ReadResult.Found.class);
         assertThat(aging.size()).isEqualTo(1);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

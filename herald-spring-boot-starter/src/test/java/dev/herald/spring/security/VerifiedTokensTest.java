@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.herald.core.event.UserId;
+import dev.herald.core.testing.MutableClock;
 import dev.herald.spring.support.TestTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** A token verified once against a fixed key is not verified again, but its expiry still counts. */
@@ -18,23 +17,7 @@ class VerifiedTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private final HeraldSigningKey key = HeraldSigningKey.fromSecret(TestTokens.SECRET);
-    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(NOW);
     private final TokenVerifier verifier = new TokenVerifier(VerificationKeys.hmac(key), TokenPolicy.STRICT, clock);
     private final HeraldTokenIssuer issuer = new HeraldTokenIssuer(key, Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -45,7 +28,7 @@ class VerifiedTokensTest {
         HeraldPrincipal first = verifier.verify(token);
         assertThat(verifier.verify(token)).isSameAs(first);
 
-        now.set(NOW.plus(Duration.ofMinutes(5)));
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
         Throwable expired = catchThrowable(() -> verifier.verify(token));
         assertThat(expired).isInstanceOf(AuthenticationException.class);
         assertThat(((AuthenticationException) expired).failure()).isInstanceOf(AuthenticationFailure.TokenExpired.class);
