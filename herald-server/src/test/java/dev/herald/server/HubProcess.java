@@ -2,6 +2,7 @@ package dev.herald.server;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,7 +33,7 @@ final class HubProcess implements AutoCloseable {
     }
 
     private HubProcess(Path log, String... arguments) {
-        this.port = TestPorts.next();
+        this.port = FreePorts.next();
         this.log = log;
         List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--herald.heartbeat=2s"));
         all.addAll(List.of(arguments));

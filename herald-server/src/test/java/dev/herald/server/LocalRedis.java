@@ -1,5 +1,6 @@
 package dev.herald.server;
 
+import dev.herald.core.testing.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ final class LocalRedis implements AutoCloseable {
 
     static LocalRedis start() {
         try {
-            int port = TestPorts.next();
+            int port = FreePorts.next();
             Path dir = Files.createTempDirectory("herald-server-redis");
             Process process = new ProcessBuilder(System.getProperty("herald.test.redis-server", "redis-server"),
                     "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "",

@@ -1,8 +1,8 @@
 package dev.herald.redis.hub;
 
 import dev.herald.core.log.EventLog;
+import dev.herald.core.testing.FreePorts;
 import dev.herald.redis.RedisEventLog;
-import dev.herald.redis.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

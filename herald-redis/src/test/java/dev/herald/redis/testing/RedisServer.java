@@ -1,5 +1,6 @@
 package dev.herald.redis.testing;
 
+import dev.herald.core.testing.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.herald.redis.testing;
+package dev.herald.core.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
