@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -18,8 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,30 +57,19 @@ class GracefulShutdownIT {
             for (int i = 0; i < CLIENTS; i++) {
                 streamsOnA.add(onA.stream("/api/subscribe?topic=load"));
             }
-            List<String> acknowledged = new CopyOnWriteArrayList<>();
-            acknowledged.add(publish(onB, "load", "warm-up"));
+            AlternatingPublisher publisher = new AlternatingPublisher(onA, onB).first("warm-up");
+            List<String> acknowledged = publisher.acknowledged();
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                     .until(() -> streamsOnA.stream().allMatch(s -> s.data().contains("warm-up")));
 
             try (Socket stalled = stalledSubscriber(a.port())) {
                 String big = "x".repeat(STALL_EVENT_BYTES);
                 for (int i = 0; i < STALL_EVENTS; i++) {
-                    publish(onB, "stall", big);
+                    AlternatingPublisher.publish(onB, "stall", big);
                 }
 
                 // one publisher, alternating between the nodes; what A refuses (it is stopping) goes to B
-                AtomicBoolean publishing = new AtomicBoolean(true);
-                Thread publisher = Thread.ofVirtual().start(() -> {
-                    for (int n = 0; publishing.get(); n++) {
-                        String data = "e" + n;
-                        String acked = n % 2 == 0 ? tryPublish(onA, data) : null;
-                        String retried = data + "-retried";
-                        // a refused publish may still have reached the log (its answer lost in A's shutdown): the
-                        // retry on B carries other data, so that event, if it arrives, is not taken for a duplicate
-                        acknowledged.add(n % 2 == 1 ? publish(onB, "load", data)
-                                : acked != null ? acked : publish(onB, "load", retried));
-                    }
-                });
+                publisher.start();
                 await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> acknowledged.size() > 50);
 
                 a.terminate();
@@ -132,8 +118,7 @@ class GracefulShutdownIT {
                 }
                 int atExit = acknowledged.size();
                 await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> acknowledged.size() > atExit + 50);
-                publishing.set(false);
-                publisher.join();
+                publisher.close();
 
                 for (int i = 0; i < CLIENTS; i++) {
                     ServerHttp.Stream first = streamsOnA.get(i);
@@ -172,21 +157,5 @@ class GracefulShutdownIT {
                 + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
-    }
-
-    private static String publish(ServerHttp node, String topic, String data) {
-        HttpResponse<String> response = node.publish(ServerTokens.publisher(),
-                "{\"topics\": [\"" + topic + "\"], \"data\": \"" + data + "\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return data;
-    }
-
-    private static String tryPublish(ServerHttp node, String data) {
-        try {
-            HttpResponse<String> response = node.publish(ServerTokens.publisher(), "{\"topics\": [\"load\"], \"data\": \"" + data + "\"}");
-            return response.statusCode() == 201 ? data : null;
-        } catch (UncheckedIOException | IllegalStateException refused) {
-            return null;
-        }
     }
 }

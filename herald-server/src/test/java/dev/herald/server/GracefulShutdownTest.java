@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.spring.config.HubLifecycle;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,24 +85,14 @@ class GracefulShutdownTest {
         for (int i = 0; i < CLIENTS; i++) {
             onA.add(a.stream("/api/subscribe?topic=load"));
         }
-        List<String> acknowledged = new CopyOnWriteArrayList<>();
-        acknowledged.add(publish(b, "warm-up"));
+        AlternatingPublisher publisher = new AlternatingPublisher(a, b).first("warm-up");
+        List<String> acknowledged = publisher.acknowledged();
         await().pollInterval(Duration.ofMillis(20))
                 .until(() -> onA.stream().allMatch(s -> s.data().contains("warm-up")));
 
         // one publisher, one event at a time, alternating between the nodes; a publish A refuses
         // (it is stopping) goes to B. Only acknowledged (201) events must arrive.
-        AtomicBoolean publishing = new AtomicBoolean(true);
-        Thread publisher = Thread.ofVirtual().start(() -> {
-            for (int n = 0; publishing.get(); n++) {
-                String data = "e" + n;
-                String acked = n % 2 == 0 ? tryPublish(a, data) : null;
-                String retried = data + "-retried";
-                // a refused publish may still have reached the log (its answer lost in A's shutdown): the
-                // retry on B carries other data, so that event, if it arrives, is not taken for a duplicate
-                acknowledged.add(n % 2 == 1 ? publish(b, data) : acked != null ? acked : publish(b, retried));
-            }
-        });
+        publisher.start();
         await().pollInterval(Duration.ofMillis(10)).until(() -> acknowledged.size() > 50);
 
         nodeA.close();
@@ -128,8 +115,7 @@ class GracefulShutdownTest {
         }
         int atClose = acknowledged.size();
         await().pollInterval(Duration.ofMillis(10)).until(() -> acknowledged.size() > atClose + 50);
-        publishing.set(false);
-        publisher.join();
+        publisher.close();
 
         for (int i = 0; i < CLIENTS; i++) {
             ServerHttp.Stream first = onA.get(i);
@@ -143,21 +129,6 @@ class GracefulShutdownTest {
                 assertThat(seen.stream().filter(acknowledged::contains).toList()).containsExactlyElementsOf(acknowledged);
             });
             second.close();
-        }
-    }
-
-    private static String publish(ServerHttp node, String data) {
-        HttpResponse<String> response = node.publish(ServerTokens.publisher(), "{\"topics\": [\"load\"], \"data\": \"" + data + "\"}");
-        assertThat(response.statusCode()).isEqualTo(201);
-        return data;
-    }
-
-    private static String tryPublish(ServerHttp node, String data) {
-        try {
-            HttpResponse<String> response = node.publish(ServerTokens.publisher(), "{\"topics\": [\"load\"], \"data\": \"" + data + "\"}");
-            return response.statusCode() == 201 ? data : null;
-        } catch (UncheckedIOException | IllegalStateException refused) {
-            return null;
         }
     }
 }
