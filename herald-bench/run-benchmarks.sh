@@ -11,14 +11,14 @@
 #   CASES="broadcast-saturated" PEERS="herald nchan" DOC=- herald-bench/run-benchmarks.sh
 #
 # Estimated time per case, all peers, servers' start-up included (the full run was not measured: it needs a quiet
-# machine): idle ~3 min (the tutorial's refused connections end the connect phase after the 15 s stall),
+# machine): idle ~4.5 min (the tutorial's refused connections end the connect phase after the 15 s stall),
 # broadcast-saturated ~1.5, broadcast-rate ~3, targeted ~3, reconnect-storm ~3.5, broadcast-multi-node ~7 (6 Herald
 # processes + 6 bench worker processes, 100,000 connects at 2,000/s, then Nchan), build ~2. Connect stall and budget,
 # drain timeouts and MAX_PUBLISH_FAILURES bound every case: a peer at its connection cap does not hold the run for
 # every retry and every publish timeout.
 #
 # Cases (CASES, all by default) and their sizes (environment; QUICK=1 values in brackets):
-#   idle                  IDLE_CONNECTIONS=18000 [300] streams held IDLE_HOLD=20 [2] s, heartbeats on: streams per
+#   idle                  IDLE_CONNECTIONS=18000 [300] streams held IDLE_HOLD=50 [2] s (3 heartbeat rounds at 15 s), heartbeats on: streams per
 #                         process (the open-file cap here is 20,000 per process) and memory per idle stream
 #   broadcast-saturated   SATURATED_CONNECTIONS=1000 [200] subscribers, SATURATED_EVENTS=500 [100] events as fast as
 #                         acknowledged (PUBLISH_CONCURRENCY=4 in flight)
@@ -56,7 +56,7 @@ q() { if [[ "$QUICK" == 1 ]]; then echo "$2"; else echo "$1"; fi; } # full-size 
 CASES="${CASES:-idle broadcast-saturated broadcast-rate targeted reconnect-storm broadcast-multi-node}"
 PEERS="${PEERS:-herald tutorial nchan}"
 IDLE_CONNECTIONS="${IDLE_CONNECTIONS:-$(q 18000 300)}"
-IDLE_HOLD="${IDLE_HOLD:-$(q 20 2)}"
+IDLE_HOLD="${IDLE_HOLD:-$(q 50 2)}"
 SATURATED_CONNECTIONS="${SATURATED_CONNECTIONS:-$(q 1000 200)}"
 SATURATED_EVENTS="${SATURATED_EVENTS:-$(q 500 100)}"
 PUBLISH_CONCURRENCY="${PUBLISH_CONCURRENCY:-4}"

@@ -51,6 +51,8 @@ public record Figure(String label, Function<ScenarioResult, Number> value, Bette
             new Figure("catch-up max (ms)", r -> catchUp(r, LatencySummary::maxMs), Better.LOWER, STORM),
             new Figure("herald.reset events", r -> r.delivery().resets(), Better.ZERO, STORM),
             new Figure("unexpected stream closes", r -> r.connections().unexpectedCloses(), Better.ZERO, ALL),
+            new Figure("SSE comments per connected stream (opening + heartbeats)", Figure::commentsPerStream,
+                    Better.NEITHER, Set.of("idle")),
             new Figure("server CPU, measuring phase (% of a core)", r -> r.resources().serverCpuPercent(), Better.LOWER,
                     ALL),
             new Figure("server CPU, whole run incl. connects (% of a core)",
@@ -94,6 +96,11 @@ public record Figure(String label, Function<ScenarioResult, Number> value, Bette
     /** A percentile of the catch-up times; none (not 0) when no stream caught up. */
     private static Number catchUp(ScenarioResult r, Function<LatencySummary, Number> f) {
         return r.storm() == null || r.storm().catchUp().count() == 0 ? null : f.apply(r.storm().catchUp());
+    }
+
+    private static Double commentsPerStream(ScenarioResult r) {
+        int connected = r.connections().connected();
+        return connected == 0 ? null : (double) r.connections().heartbeats() / connected;
     }
 
     private static Double mib(Long kb) {
