@@ -132,7 +132,7 @@ class HeraldServerDefaultRunTest {
     }
 
     @Test
-    void jettyListensOnLoopbackWithSmallOutputBuffers() {
+    void jettyListensOnLoopbackWithSmallOutputBuffersAndALongAcceptQueue() {
         JettyWebServer server = (JettyWebServer) ((ServletWebServerApplicationContext) context).getWebServer();
         ServerConnector connector = (ServerConnector) server.getServer().getConnectors()[0];
 
@@ -140,6 +140,7 @@ class HeraldServerDefaultRunTest {
         assertThat(connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().getOutputBufferSize())
                 .isEqualTo(2048);
         assertThat(connector.getIdleTimeout()).isGreaterThanOrEqualTo(30_000);
+        assertThat(connector.getAcceptQueueSize()).isEqualTo(4096);
         assertThat(context.getBean(Hub.class).options().heartbeat()).hasSeconds(15);
     }
 

@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -22,18 +23,23 @@ import org.springframework.stereotype.Component;
  *   <li>Idle timeout at least two heartbeats: the idle timeout is also what ends a write blocked on a
  *       client that stopped reading, so it stays short, but a healthy quiet stream (a heartbeat at
  *       most every 1.5 heartbeats) must never reach it.</li>
+ *   <li>Accept queue {@code herald.jetty.accept-queue-size} (4096) instead of Java's 50: a reconnect
+ *       storm must not have its SYNs dropped while the acceptor catches up.</li>
  * </ul>
  */
 @Component
+@EnableConfigurationProperties(JettyListenProperties.class)
 class JettyStreamingCustomizer implements WebServerFactoryCustomizer<JettyServletWebServerFactory>, Ordered {
 
     static final int OUTPUT_BUFFER_BYTES = 2048;
     private static final Logger log = LoggerFactory.getLogger(JettyStreamingCustomizer.class);
 
     private final Duration minIdleTimeout;
+    private final int acceptQueueSize;
 
-    JettyStreamingCustomizer(HeraldProperties properties) {
+    JettyStreamingCustomizer(HeraldProperties properties, JettyListenProperties listen) {
         this.minIdleTimeout = properties.heartbeat().multipliedBy(2);
+        this.acceptQueueSize = listen.acceptQueueSize();
     }
 
     @Override
@@ -46,6 +52,9 @@ class JettyStreamingCustomizer implements WebServerFactoryCustomizer<JettyServle
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
                 http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
+            }
+            if (connector instanceof ServerConnector serverConnector) {
+                serverConnector.setAcceptQueueSize(acceptQueueSize);
             }
             if (connector instanceof ServerConnector serverConnector
                     && serverConnector.getIdleTimeout() < minIdleTimeout.toMillis()) {
