@@ -94,9 +94,21 @@ public final class Connection {
 
     /** Ends the stream now, dropping whatever waits in the outbox. Idempotent. */
     public void close(CloseCause cause) {
-        if (!CLOSE_CAUSE.compareAndSet(this, (CloseCause) null, cause)) {
-            return;
+        if (end(cause)) {
+            release(cause);
         }
+    }
+
+    /**
+     * The first half of {@link #close}: marks the stream ended, so that nothing more is queued or
+     * written to it; true for the one caller that ended it, which must then call {@link #release}.
+     */
+    boolean end(CloseCause cause) {
+        return CLOSE_CAUSE.compareAndSet(this, (CloseCause) null, cause);
+    }
+
+    /** The second half of {@link #close}: lets go of the outbox, the response and the hub's entry. */
+    void release(CloseCause cause) {
         outbox.clear();
         sink.close();
         onClosed.accept(this, cause);

@@ -38,6 +38,7 @@ public final class Hub implements AutoCloseable {
     private final Clock clock;
     private final Map<ConnectionId, Connection> connections = new ConcurrentHashMap<>();
     private final StreamWriter writer;
+    private final Closer closer;
     private final Dispatcher[] shards;
     /** Streams are dealt to the shards in turn. */
     private final AtomicInteger nextShard = new AtomicInteger();
@@ -53,8 +54,9 @@ public final class Hub implements AutoCloseable {
         this.clock = clock;
         // One name for all writers: a numbered name costs a shared counter and a string per thread,
         // and a writer thread is started per stream per event.
+        this.closer = new Closer("herald-closer");
         this.writer = new StreamWriter(eventLog, options, observer,
-                Thread.ofVirtual().name("herald-writer").factory(), clock);
+                Thread.ofVirtual().name("herald-writer").factory(), closer, clock);
         this.shards = new Dispatcher[options.dispatchShards()];
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Dispatcher(shards.length == 1 ? "herald-dispatcher" : "herald-dispatcher-" + i);
@@ -63,6 +65,7 @@ public final class Hub implements AutoCloseable {
         for (Dispatcher shard : shards) {
             shard.start();
         }
+        this.closer.start();
         this.heartbeats.start();
         this.following = eventLog.follow(this::dispatch);
     }
@@ -165,6 +168,7 @@ public final class Hub implements AutoCloseable {
         for (Dispatcher shard : shards) {
             shard.close();
         }
+        closer.close();
     }
 
     /** Visible for tests: exact topics indexed over all shards. */

@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>Hand-over from replay to live: the connection is in the fan-out index before the log is read,
  * so every live event lands in the outbox while the replay is written; the writer then skips
  * outbox events at or before the last replayed position. No gap, no duplicate.
+ *
+ * <p>A writer never ends a stream itself: it hands the stream to the {@link Closer}, whose
+ * platform thread takes the locks that ending a stream needs.
  */
 final class StreamWriter {
 
@@ -35,13 +38,16 @@ final class StreamWriter {
     private final HubOptions options;
     private final HubObserver observer;
     private final ThreadFactory threads;
+    private final Closer closer;
     private final Clock clock;
 
-    StreamWriter(EventLog eventLog, HubOptions options, HubObserver observer, ThreadFactory threads, Clock clock) {
+    StreamWriter(EventLog eventLog, HubOptions options, HubObserver observer, ThreadFactory threads, Closer closer,
+                 Clock clock) {
         this.eventLog = eventLog;
         this.options = options;
         this.observer = observer;
         this.threads = threads;
+        this.closer = closer;
         this.clock = clock;
     }
 
@@ -68,11 +74,12 @@ final class StreamWriter {
             }
             drain(connection);
         } catch (IOException e) {
+            // the claim stays taken: no other writer starts on a stream that is ending
             log.debug("stream {} ended by the client: {}", connection.id(), e.toString());
-            connection.close(CloseCause.CLIENT_GONE);
+            closer.close(connection, CloseCause.CLIENT_GONE);
         } catch (RuntimeException e) {
             log.warn("stream {} failed", connection.id(), e);
-            connection.close(CloseCause.ERROR);
+            closer.close(connection, CloseCause.ERROR);
         }
     }
 
@@ -123,7 +130,7 @@ final class StreamWriter {
                 parts.clear();
             }
             if (ending != null) {
-                connection.close(ending);
+                closer.close(connection, ending);
                 return;
             }
             if (first == null) {

@@ -15,6 +15,7 @@ final class RecordingSink implements SseSink {
     private final CountDownLatch stall;
     private final CountDownLatch gate;
     private volatile boolean closed;
+    private volatile String closedOn;
     private volatile int sends;
 
     RecordingSink() {
@@ -72,6 +73,9 @@ final class RecordingSink implements SseSink {
 
     @Override
     public void close() {
+        if (!closed) {
+            closedOn = Thread.currentThread().getName();
+        }
         closed = true;
         if (stall != null) {
             stall.countDown();
@@ -97,6 +101,11 @@ final class RecordingSink implements SseSink {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** The name of the thread that first closed the sink. */
+    String closedOn() {
+        return closedOn;
     }
 
     int sends() {
