@@ -36,8 +36,8 @@ final class AsyncStreams {
     }
 
     /**
-     * Starts the request's async mode and hands the response to the hub, which starts writing at
-     * once: the response's status and headers must be set before.
+     * Starts the request's async mode, sends the response's status and headers, and hands the
+     * response to the hub, which starts writing at once: the status and headers must be set before.
      *
      * @param onEnd runs once when the stream ends, however it ends (or at once when the hub refuses
      *              to open it): releases what the stream held, such as its place under a limit
@@ -49,6 +49,10 @@ final class AsyncStreams {
             async = request.startAsync();
             async.setTimeout(timeout.toMillis());
             sink = new AsyncStreamSink(async);
+            // The status line and headers go out now, from the request thread: the client (and a
+            // proxy waiting for the first byte) knows the stream is open even when the writers are
+            // busy (a reconnect storm), instead of waiting for the stream's first frame.
+            async.getResponse().flushBuffer();
         } catch (IOException | RuntimeException e) {
             onEnd.run();
             throw e;
