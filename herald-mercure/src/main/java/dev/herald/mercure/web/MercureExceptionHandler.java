@@ -1,12 +1,13 @@
 package dev.herald.mercure.web;
 
-import dev.herald.spring.web.ApiProblemException;
 import dev.herald.core.log.DuplicateEventIdException;
 import dev.herald.core.log.LogUnavailableException;
 import dev.herald.mercure.auth.MercureAuthenticationException;
 import dev.herald.mercure.publish.PublishEndpoint;
 import dev.herald.mercure.subscribe.SubscribeEndpoint;
 import dev.herald.mercure.subscriptions.SubscriptionsEndpoint;
+import dev.herald.spring.web.ApiProblemException;
+import dev.herald.spring.web.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -52,17 +53,13 @@ public class MercureExceptionHandler {
 
     @ExceptionHandler(DuplicateEventIdException.class)
     ResponseEntity<byte[]> duplicate(DuplicateEventIdException e, HttpServletRequest request) {
-        return problems.entity(HttpStatus.CONFLICT, e.getMessage() + ": choose another id, or omit it to have one generated",
-                HttpHeaders.EMPTY, request);
+        return problems.entity(Problem.of(e), request);
     }
 
     @ExceptionHandler(LogUnavailableException.class)
     ResponseEntity<byte[]> logUnavailable(LogUnavailableException e, HttpServletRequest request) {
         log.warn("Mercure request refused, the event log is unavailable: {}", e.getMessage());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "1");
-        return problems.entity(HttpStatus.SERVICE_UNAVAILABLE,
-                "the event log is unavailable (" + e.getMessage() + "); nothing was stored, retry later", headers, request);
+        return problems.entity(Problem.logUnavailable(e, "nothing was stored"), request);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.herald.mercure.web;
 
+import dev.herald.spring.web.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,6 +31,10 @@ public final class ProblemWriter {
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(render(status, detail, request));
+    }
+
+    public ResponseEntity<byte[]> entity(Problem problem, HttpServletRequest request) {
+        return entity(problem.status(), problem.detail(), problem.headers(), request);
     }
 
     /** For callers outside a handler method, where no return value handler runs. */

@@ -49,18 +49,13 @@ public final class HeraldExceptionHandler {
 
     @ExceptionHandler(DuplicateEventIdException.class)
     ResponseEntity<byte[]> duplicate(DuplicateEventIdException e, HttpServletRequest request) {
-        return problems.entity(HttpStatus.CONFLICT, e.getMessage() + ": choose another id, or omit it to have one generated",
-                HttpHeaders.EMPTY, request);
+        return problems.entity(Problem.of(e), request);
     }
 
     @ExceptionHandler(LogUnavailableException.class)
     ResponseEntity<byte[]> logUnavailable(LogUnavailableException e, HttpServletRequest request) {
         log.warn("publish refused, the event log is unavailable: {}", e.getMessage());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "1");
-        return problems.entity(HttpStatus.SERVICE_UNAVAILABLE,
-                "the event log is unavailable (" + e.getMessage() + "); the event was not stored, retry later",
-                headers, request);
+        return problems.entity(Problem.logUnavailable(e, "the event was not stored"), request);
     }
 
     /**
