@@ -8,6 +8,7 @@ import dev.herald.mercure.subscribe.SubscribeEndpoint;
 import dev.herald.mercure.subscriptions.SubscriptionsEndpoint;
 import dev.herald.spring.web.ApiProblemException;
 import dev.herald.spring.web.Problem;
+import dev.herald.spring.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -33,9 +34,9 @@ public class MercureExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MercureExceptionHandler.class);
 
-    private final ProblemWriter problems;
+    private final ProblemResponses problems;
 
-    public MercureExceptionHandler(ProblemWriter problems) {
+    public MercureExceptionHandler(ProblemResponses problems) {
         this.problems = problems;
     }
 
