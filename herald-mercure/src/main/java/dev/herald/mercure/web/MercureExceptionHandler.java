@@ -74,8 +74,7 @@ public class MercureExceptionHandler {
             throw e;
         }
         if (e instanceof ErrorResponse error) {
-            String detail = error.getBody().getDetail() != null ? error.getBody().getDetail() : e.getMessage();
-            return problems.entity(error.getStatusCode(), detail, error.getHeaders(), request);
+            return problems.entity(error, e, request);
         }
         log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
         return problems.entity(HttpStatus.INTERNAL_SERVER_ERROR, "the hub failed to handle the request; see its log",

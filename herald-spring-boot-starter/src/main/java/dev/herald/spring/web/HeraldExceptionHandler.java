@@ -70,17 +70,12 @@ public final class HeraldExceptionHandler {
             throw e;
         }
         return switch (e) {
-            case ErrorResponse error -> problems.entity(error.getStatusCode(), detail(error, e), error.getHeaders(), request);
+            case ErrorResponse error -> problems.entity(error, e, request);
             case HttpMessageNotReadableException unreadable -> problems.entity(HttpStatus.BAD_REQUEST,
                     "unreadable request: " + unreadable.getMostSpecificCause().getMessage(), HttpHeaders.EMPTY, request);
             case TypeMismatchException mismatch -> problems.entity(HttpStatus.BAD_REQUEST,
                     "bad value for '" + mismatch.getPropertyName() + "': " + mismatch.getValue(), HttpHeaders.EMPTY, request);
             default -> problems.entity(Problem.internalError(e, request), request);
         };
-    }
-
-    private static String detail(ErrorResponse error, Exception e) {
-        String detail = error.getBody().getDetail();
-        return detail != null ? detail : e.getMessage();
     }
 }

@@ -34,7 +34,7 @@ public abstract class ProblemPathErrorResolver implements HandlerExceptionResolv
 
     /** The problem's detail: the error's own, else the exception's message. */
     protected String detail(ErrorResponse error, Exception ex, String path) {
-        return error.getBody().getDetail() != null ? error.getBody().getDetail() : ex.getMessage();
+        return ProblemResponses.detail(error, ex);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,6 +37,17 @@ public final class ProblemResponses {
 
     public ResponseEntity<byte[]> entity(Problem problem, HttpServletRequest request) {
         return entity(problem.status(), problem.detail(), problem.headers(), request);
+    }
+
+    /** One of Spring's own request errors ({@code e}, an {@link ErrorResponse}) with its status, headers and detail. */
+    public ResponseEntity<byte[]> entity(ErrorResponse error, Exception e, HttpServletRequest request) {
+        return entity(error.getStatusCode(), detail(error, e), error.getHeaders(), request);
+    }
+
+    /** The detail Spring gave the error, else the exception's message. */
+    static String detail(ErrorResponse error, Exception e) {
+        String detail = error.getBody().getDetail();
+        return detail != null ? detail : e.getMessage();
     }
 
     void write(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
