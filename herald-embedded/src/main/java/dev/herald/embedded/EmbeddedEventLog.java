@@ -349,11 +349,7 @@ public final class EmbeddedEventLog implements EventLog {
         } finally {
             appendLock.unlock();
         }
-        if (flusher != null) {
-            flusher.close();
-        }
-        trimmer.close();
-        open = false;
+        stopBackgroundWork();
         try {
             if (failure == null) {
                 // no compaction on close: moving chunks is the engine's most intricate code path, and
@@ -381,12 +377,17 @@ public final class EmbeddedEventLog implements EventLog {
         } finally {
             appendLock.unlock();
         }
+        stopBackgroundWork();
+        store.closeImmediately();
+    }
+
+    /** Stops the flusher and the trimmer; reads are refused from here on. */
+    private void stopBackgroundWork() {
         if (flusher != null) {
             flusher.close();
         }
         trimmer.close();
         open = false;
-        store.closeImmediately();
     }
 
     private void report(TailReport report, Long lastKey) {

@@ -2,7 +2,7 @@ package dev.herald.mercure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.mercure.support.EventStream;
+import dev.herald.core.testing.SseStream;
 import dev.herald.mercure.support.MercureHubTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,7 +41,7 @@ class CorsTest extends MercureHubTest {
 
     @Test
     void aStreamOpenedFromAnAllowedOriginMayBeReadWithCredentials() {
-        EventStream stream = stream(hub("topic", uniqueTopic("cors"), "lastEventID", "earliest"),
+        SseStream stream = stream(hub("topic", uniqueTopic("cors"), "lastEventID", "earliest"),
                 Map.of("Origin", ALLOWED_ORIGIN));
 
         assertThat(stream.status()).isEqualTo(200);

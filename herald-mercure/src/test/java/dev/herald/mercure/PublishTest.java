@@ -2,7 +2,7 @@ package dev.herald.mercure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.mercure.support.EventStream;
+import dev.herald.core.testing.SseStream;
 import dev.herald.mercure.support.Form;
 import dev.herald.mercure.support.MercureHubTest;
 import dev.herald.mercure.support.Tokens;
@@ -18,7 +18,7 @@ class PublishTest extends MercureHubTest {
     @Test
     void answersWithTheGeneratedIdAsPlainTextAndDeliversTheUpdateUnderIt() {
         String topic = uniqueTopic("books");
-        EventStream stream = subscribe(null, topic);
+        SseStream stream = subscribe(null, topic);
 
         HttpResponse<String> response = publish(Tokens.publisher("*"), Form.of("topic", topic, "data", "{\"title\":\"Dune\"}"));
 
@@ -33,7 +33,7 @@ class PublishTest extends MercureHubTest {
     @Test
     void honoursTheTypeRetryAndACustomId() {
         String topic = uniqueTopic("custom");
-        EventStream stream = subscribe(null, topic);
+        SseStream stream = subscribe(null, topic);
         String id = "https://example.com/revisions/" + java.util.UUID.randomUUID();
 
         HttpResponse<String> response = publish(Tokens.publisher(topic),

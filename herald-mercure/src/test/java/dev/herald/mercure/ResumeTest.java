@@ -2,7 +2,7 @@ package dev.herald.mercure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.mercure.support.EventStream;
+import dev.herald.core.testing.SseStream;
 import dev.herald.mercure.support.Form;
 import dev.herald.mercure.support.MercureHubTest;
 import java.util.Map;
@@ -19,7 +19,7 @@ class ResumeTest extends MercureHubTest {
         publishOk(Form.of("topic", uniqueTopic("unrelated"), "data", "not for this stream"));
         publishOk(Form.of("topic", topic, "data", "3"));
 
-        EventStream resumed = stream(hub("topic", topic), Map.of("Last-Event-ID", first));
+        SseStream resumed = stream(hub("topic", topic), Map.of("Last-Event-ID", first));
 
         assertThat(resumed.header("Last-Event-ID")).isEqualTo(first);
         awaitData(resumed, "2", "3");
@@ -33,9 +33,9 @@ class ResumeTest extends MercureHubTest {
         String first = publishOk(Form.of("topic", topic, "data", "1"));
         String second = publishOk(Form.of("topic", topic, "data", "2"));
 
-        EventStream byQuery = stream(hub("topic", topic, "lastEventID", first), Map.of());
-        EventStream byLegacyQuery = stream(hub("topic", topic, "Last-Event-ID", first), Map.of());
-        EventStream headerWins = stream(hub("topic", topic, "lastEventID", first), Map.of("Last-Event-ID", second));
+        SseStream byQuery = stream(hub("topic", topic, "lastEventID", first), Map.of());
+        SseStream byLegacyQuery = stream(hub("topic", topic, "Last-Event-ID", first), Map.of());
+        SseStream headerWins = stream(hub("topic", topic, "lastEventID", first), Map.of("Last-Event-ID", second));
 
         awaitData(byQuery, "2");
         awaitData(byLegacyQuery, "2");
@@ -49,7 +49,7 @@ class ResumeTest extends MercureHubTest {
         String topic = uniqueTopic("unknown");
         publishOk(Form.of("topic", topic, "data", "before"));
 
-        EventStream stream = stream(hub("topic", topic), Map.of("Last-Event-ID", "urn:uuid:never-published"));
+        SseStream stream = stream(hub("topic", topic), Map.of("Last-Event-ID", "urn:uuid:never-published"));
 
         assertNamesTheHead(stream.header("Last-Event-ID"), topic);
         publishOk(Form.of("topic", topic, "data", "after"));
@@ -61,7 +61,7 @@ class ResumeTest extends MercureHubTest {
         String topic = uniqueTopic("earliest");
         publishOk(Form.of("topic", topic, "data", "before"));
 
-        EventStream stream = stream(hub("topic", topic, "lastEventID", "earliest"), Map.of());
+        SseStream stream = stream(hub("topic", topic, "lastEventID", "earliest"), Map.of());
 
         assertNamesTheHead(stream.header("Last-Event-ID"), topic);
         publishOk(Form.of("topic", topic, "data", "after"));
@@ -75,7 +75,7 @@ class ResumeTest extends MercureHubTest {
      */
     private void assertNamesTheHead(String header, String topic) {
         assertThat(header).isNotNull().isNotEqualTo("urn:uuid:never-published").isNotEqualTo("earliest");
-        EventStream fromHeader = stream(hub("topic", topic), Map.of("Last-Event-ID", header));
+        SseStream fromHeader = stream(hub("topic", topic), Map.of("Last-Event-ID", header));
         assertThat(fromHeader.header("Last-Event-ID")).as("the log holds it").isEqualTo(header);
         publishOk(Form.of("topic", topic, "data", "marker"));
         awaitData(fromHeader, "marker");

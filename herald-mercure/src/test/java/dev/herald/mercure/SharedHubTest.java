@@ -2,7 +2,7 @@ package dev.herald.mercure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.mercure.support.EventStream;
+import dev.herald.core.testing.SseStream;
 import dev.herald.mercure.support.Form;
 import dev.herald.mercure.support.MercureHubTest;
 import dev.herald.mercure.support.Tokens;
@@ -24,7 +24,7 @@ class SharedHubTest extends MercureHubTest {
     @Test
     void aMercureUpdateReachesHeraldSubscribers() {
         String topic = uniqueTopic("to-herald");
-        EventStream herald = stream(url("/api/subscribe?topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8)),
+        SseStream herald = stream(url("/api/subscribe?topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8)),
                 Map.of("Authorization", "Bearer " + HERALD_TOKEN));
         assertThat(herald.status()).isEqualTo(200);
 
@@ -37,7 +37,7 @@ class SharedHubTest extends MercureHubTest {
     @Test
     void aHeraldEventReachesMercureSubscribersAndResumesLikeAnUpdate() {
         String topic = uniqueTopic("from-herald");
-        EventStream mercure = subscribe(null, topic);
+        SseStream mercure = subscribe(null, topic);
 
         HttpResponse<String> published = send(HttpRequest.newBuilder(url("/api/events"))
                 .header("Authorization", "Bearer " + HERALD_TOKEN)
@@ -48,7 +48,7 @@ class SharedHubTest extends MercureHubTest {
         awaitData(mercure, "{\"from\":\"Herald\"}");
         String heraldId = mercure.events().getFirst().id();
         publishOk(Form.of("topic", topic, "data", "next"));
-        EventStream resumed = stream(hub("topic", topic), Map.of("Last-Event-ID", heraldId));
+        SseStream resumed = stream(hub("topic", topic), Map.of("Last-Event-ID", heraldId));
         assertThat(resumed.header("Last-Event-ID")).isEqualTo(heraldId);
         awaitData(resumed, "next");
     }

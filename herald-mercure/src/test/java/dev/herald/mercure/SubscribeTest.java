@@ -3,7 +3,7 @@ package dev.herald.mercure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.herald.mercure.support.EventStream;
+import dev.herald.core.testing.SseStream;
 import dev.herald.mercure.support.Form;
 import dev.herald.mercure.support.MercureHubTest;
 import dev.herald.mercure.support.Tokens;
@@ -17,7 +17,7 @@ class SubscribeTest extends MercureHubTest {
 
     @Test
     void answersWithAnUncachedEventStream() {
-        EventStream stream = subscribe(null, uniqueTopic("headers"));
+        SseStream stream = subscribe(null, uniqueTopic("headers"));
 
         assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
         assertThat(stream.header("Cache-Control")).contains("no-cache").contains("no-store").contains("private");
@@ -27,7 +27,7 @@ class SubscribeTest extends MercureHubTest {
 
     @Test
     void sendsHeartbeatsOnAQuietStream() {
-        EventStream stream = subscribe(null, uniqueTopic("quiet"));
+        SseStream stream = subscribe(null, uniqueTopic("quiet"));
 
         await().atMost(PATIENCE).until(() -> stream.comments().contains("heartbeat"));
     }
@@ -45,8 +45,8 @@ class SubscribeTest extends MercureHubTest {
     @Test
     void uriTemplatesAndTheWildcardSelectTopics() {
         String prefix = "https://example.com/shelves/" + java.util.UUID.randomUUID();
-        EventStream template = subscribe(null, prefix + "/books/{id}");
-        EventStream wildcard = subscribe(null, "*");
+        SseStream template = subscribe(null, prefix + "/books/{id}");
+        SseStream wildcard = subscribe(null, "*");
 
         publishOk(Form.of("topic", prefix + "/books/1", "data", "book 1"));
         publishOk(Form.of("topic", prefix + "/books/1/reviews/2", "data", "a review"));
@@ -59,8 +59,8 @@ class SubscribeTest extends MercureHubTest {
     @Test
     void aTemplateMatchesItsOwnTextAndAnInvalidTemplateIsAnExactTopic() {
         String base = "https://example.com/odd/" + java.util.UUID.randomUUID();
-        EventStream literal = subscribe(null, base + "/{#section}");
-        EventStream broken = subscribe(null, base + "/}{");
+        SseStream literal = subscribe(null, base + "/{#section}");
+        SseStream broken = subscribe(null, base + "/}{");
 
         publishOk(Form.of("topic", base + "/{#section}", "data", "to the template's text"));
         publishOk(Form.of("topic", base + "/}{", "data", "to the broken one"));
@@ -74,8 +74,8 @@ class SubscribeTest extends MercureHubTest {
         String a = uniqueTopic("a");
         String b = uniqueTopic("b");
         String c = uniqueTopic("c");
-        EventStream onAandB = subscribe(null, a, b);
-        EventStream onC = subscribe(null, c);
+        SseStream onAandB = subscribe(null, a, b);
+        SseStream onC = subscribe(null, c);
 
         publishOk(Form.of("topic", a, "data", "to a"));
         publishOk(Form.of("topic", c, "topic", b, "data", "to c, alternate b"));
@@ -89,10 +89,10 @@ class SubscribeTest extends MercureHubTest {
     void privateUpdatesGoOnlyToSubscribersWhoseTokenCoversATopic() {
         String book = uniqueTopic("books");
         String alternate = "https://example.com/users/alice/?topic=" + java.net.URLEncoder.encode(book, java.nio.charset.StandardCharsets.UTF_8);
-        EventStream anonymous = subscribe(null, book);
-        EventStream granted = subscribe(Tokens.subscriber(book), book);
-        EventStream grantedByTemplate = subscribe(Tokens.subscriber("https://example.com/users/alice/{+rest}"), book);
-        EventStream otherGrant = subscribe(Tokens.subscriber(uniqueTopic("elsewhere")), book);
+        SseStream anonymous = subscribe(null, book);
+        SseStream granted = subscribe(Tokens.subscriber(book), book);
+        SseStream grantedByTemplate = subscribe(Tokens.subscriber("https://example.com/users/alice/{+rest}"), book);
+        SseStream otherGrant = subscribe(Tokens.subscriber(uniqueTopic("elsewhere")), book);
 
         publishOk(Form.of("topic", book, "data", "secret", "private", "on"));
         publishOk(Form.of("topic", book, "topic", alternate, "data", "secret via alternate", "private", ""));
@@ -134,8 +134,8 @@ class SubscribeTest extends MercureHubTest {
     void theTokenMayComeAsQueryParameterOrCookieAndTheHeaderWins() {
         String topic = uniqueTopic("secret");
         String token = Tokens.subscriber(topic);
-        EventStream viaQuery = stream(hub("topic", topic, "authorization", token), Map.of());
-        EventStream viaCookie = stream(hub("topic", topic), Map.of("Cookie", "mercureAuthorization=" + token));
+        SseStream viaQuery = stream(hub("topic", topic, "authorization", token), Map.of());
+        SseStream viaCookie = stream(hub("topic", topic), Map.of("Cookie", "mercureAuthorization=" + token));
         HttpResponse<String> badHeaderGoodCookie = send(HttpRequest.newBuilder(hub("topic", topic))
                 .header("Authorization", "Bearer not.a.jwt")
                 .header("Cookie", "mercureAuthorization=" + token).GET());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.client.SseEvent;
-import dev.herald.mercure.support.EventStream;
+import dev.herald.core.testing.SseStream;
 import dev.herald.mercure.support.Form;
 import dev.herald.mercure.support.MercureHubTest;
 import dev.herald.mercure.support.Tokens;
@@ -113,10 +113,10 @@ class SubscriptionsApiTest extends MercureHubTest {
     void publishesAPrivateEventWhenASubscriptionStartsAndEnds() {
         String topic = uniqueTopic("watched");
         String marker = uniqueTopic("marker");
-        EventStream watcher = subscribe(reader, ALL_SUBSCRIPTIONS);
-        EventStream anonymousWatcher = subscribe(null, ALL_SUBSCRIPTIONS, marker);
+        SseStream watcher = subscribe(reader, ALL_SUBSCRIPTIONS);
+        SseStream anonymousWatcher = subscribe(null, ALL_SUBSCRIPTIONS, marker);
 
-        EventStream watched = subscribe(Tokens.subscriberWithPayload(Map.of("user", "bob")), topic);
+        SseStream watched = subscribe(Tokens.subscriberWithPayload(Map.of("user", "bob")), topic);
         await().atMost(PATIENCE).until(() -> subscriptionEvents(watcher, topic).size() == 1);
         JsonNode started = subscriptionEvents(watcher, topic).getFirst();
         assertThat(started.get("active").asBoolean()).isTrue();
@@ -134,7 +134,7 @@ class SubscriptionsApiTest extends MercureHubTest {
         assertThat(subscriptionEvents(anonymousWatcher, topic)).as("subscription events are private").isEmpty();
     }
 
-    private static List<JsonNode> subscriptionEvents(EventStream stream, String topic) {
+    private static List<JsonNode> subscriptionEvents(SseStream stream, String topic) {
         return stream.events().stream()
                 .map(SseEvent::data)
                 .filter(data -> data.startsWith("{"))

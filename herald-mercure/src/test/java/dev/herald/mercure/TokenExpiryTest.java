@@ -3,7 +3,7 @@ package dev.herald.mercure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.herald.mercure.support.EventStream;
+import dev.herald.core.testing.SseStream;
 import dev.herald.mercure.support.Form;
 import dev.herald.mercure.support.MercureHubTest;
 import dev.herald.mercure.support.Tokens;
@@ -20,8 +20,8 @@ class TokenExpiryTest extends MercureHubTest {
         String topic = uniqueTopic("expiring");
         // exp has whole seconds: at least two seconds from now
         Instant expiresAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
-        EventStream expiring = subscribe(Tokens.subscriberExpiringAt(expiresAt, topic), topic);
-        EventStream lasting = subscribe(Tokens.subscriber(topic), topic);
+        SseStream expiring = subscribe(Tokens.subscriberExpiringAt(expiresAt, topic), topic);
+        SseStream lasting = subscribe(Tokens.subscriber(topic), topic);
 
         publishOk(Form.of("topic", topic, "data", "while valid", "private", "on"));
         awaitData(expiring, "while valid");

@@ -3,6 +3,7 @@ package dev.herald.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.SseStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -53,7 +54,7 @@ class GracefulShutdownIT {
             ServerHttp onB = new ServerHttp(b.port());
             assertThat(onA.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 
-            List<ServerHttp.Stream> streamsOnA = new ArrayList<>();
+            List<SseStream> streamsOnA = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 streamsOnA.add(onA.stream("/api/subscribe?topic=load"));
             }
@@ -76,7 +77,7 @@ class GracefulShutdownIT {
 
                 // while A drains: readiness 503 OUT_OF_SERVICE, a new subscribe 503 problem with Retry-After
                 AtomicReference<HttpResponse<String>> readiness = new AtomicReference<>();
-                AtomicReference<ServerHttp.Stream> refused = new AtomicReference<>();
+                AtomicReference<SseStream> refused = new AtomicReference<>();
                 await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
                     if (readiness.get() == null) {
                         HttpResponse<String> answer = onA.get("/actuator/health/readiness");
@@ -85,8 +86,8 @@ class GracefulShutdownIT {
                         }
                     }
                     if (refused.get() == null) {
-                        ServerHttp.Stream attempt = onA.stream("/api/subscribe?topic=late");
-                        if (attempt.response.statusCode() == 503) {
+                        SseStream attempt = onA.stream("/api/subscribe?topic=late");
+                        if (attempt.status() == 503) {
                             refused.set(attempt);
                         }
                         attempt.close();
@@ -95,14 +96,14 @@ class GracefulShutdownIT {
                 });
                 assertThat(a.isAlive()).as("A still drains while the stalled client holds it").isTrue();
                 assertThat(readiness.get().body()).contains("OUT_OF_SERVICE");
-                HttpResponse<?> refusal = refused.get().response;
+                HttpResponse<?> refusal = refused.get().response();
                 assertThat(refusal.headers().firstValue("Content-Type")).hasValue("application/problem+json");
                 assertThat(refusal.headers().firstValue("Retry-After")).isPresent();
 
                 // the reading clients were told to come back soon, and their streams ended
-                await().atMost(Duration.ofSeconds(10)).until(() -> streamsOnA.stream().allMatch(s -> s.ended.isDone()));
-                for (ServerHttp.Stream stream : streamsOnA) {
-                    assertThat(stream.retries).last().satisfies(retry ->
+                await().atMost(Duration.ofSeconds(10)).until(() -> streamsOnA.stream().allMatch(s -> s.ended().isDone()));
+                for (SseStream stream : streamsOnA) {
+                    assertThat(stream.retries()).last().satisfies(retry ->
                             assertThat(retry).isBetween(CLIENT_RETRY_MILLIS, CLIENT_RETRY_MILLIS * 3 / 2));
                 }
 
@@ -112,18 +113,18 @@ class GracefulShutdownIT {
                 assertThat(Files.readString(logs.resolve("hub-a.log"))).containsPattern("ending \\d+ SSE streams");
 
                 // each client comes back on B, as EventSource would: with the id of the last event it saw
-                List<ServerHttp.Stream> streamsOnB = new ArrayList<>();
-                for (ServerHttp.Stream stream : streamsOnA) {
-                    streamsOnB.add(onB.stream("/api/subscribe?topic=load", Map.of("Last-Event-ID", stream.events.getLast().id())));
+                List<SseStream> streamsOnB = new ArrayList<>();
+                for (SseStream stream : streamsOnA) {
+                    streamsOnB.add(onB.stream("/api/subscribe?topic=load", Map.of("Last-Event-ID", stream.events().getLast().id())));
                 }
                 int atExit = acknowledged.size();
                 await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> acknowledged.size() > atExit + 50);
                 publisher.close();
 
                 for (int i = 0; i < CLIENTS; i++) {
-                    ServerHttp.Stream first = streamsOnA.get(i);
-                    ServerHttp.Stream second = streamsOnB.get(i);
-                    assertThat(second.response.statusCode()).isEqualTo(200);
+                    SseStream first = streamsOnA.get(i);
+                    SseStream second = streamsOnB.get(i);
+                    assertThat(second.status()).isEqualTo(200);
                     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
                         List<String> seen = new ArrayList<>(first.data());
                         seen.addAll(second.data());
@@ -132,7 +133,7 @@ class GracefulShutdownIT {
                         // may arrive; every acknowledged one must, in publishing order
                         assertThat(seen.stream().filter(acknowledged::contains).toList()).containsExactlyElementsOf(acknowledged);
                     });
-                    assertThat(second.events).extracting(e -> e.type()).doesNotContain("herald.reset");
+                    assertThat(second.events()).extracting(e -> e.type()).doesNotContain("herald.reset");
                     second.close();
                 }
             }

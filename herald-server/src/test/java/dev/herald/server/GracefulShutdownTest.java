@@ -3,6 +3,7 @@ package dev.herald.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.config.HubLifecycle;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -81,7 +82,7 @@ class GracefulShutdownTest {
             }
         });
 
-        List<ServerHttp.Stream> onA = new ArrayList<>();
+        List<SseStream> onA = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             onA.add(a.stream("/api/subscribe?topic=load"));
         }
@@ -102,24 +103,24 @@ class GracefulShutdownTest {
         assertThat(subscribeWhileDraining.get().statusCode()).isEqualTo(503);
         assertThat(subscribeWhileDraining.get().headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(subscribeWhileDraining.get().headers().firstValue("Retry-After")).isPresent();
-        for (ServerHttp.Stream stream : onA) {
-            assertThat(stream.ended).isCompleted();
-            assertThat(stream.retries).last().satisfies(retry ->
+        for (SseStream stream : onA) {
+            assertThat(stream.ended()).isCompleted();
+            assertThat(stream.retries()).last().satisfies(retry ->
                     assertThat(retry).isBetween(CLIENT_RETRY_MILLIS, CLIENT_RETRY_MILLIS * 3 / 2));
         }
 
         // each client comes back on B, as EventSource would: with the id of the last event it saw
-        List<ServerHttp.Stream> onB = new ArrayList<>();
-        for (ServerHttp.Stream stream : onA) {
-            onB.add(b.stream("/api/subscribe?topic=load", Map.of("Last-Event-ID", stream.events.getLast().id())));
+        List<SseStream> onB = new ArrayList<>();
+        for (SseStream stream : onA) {
+            onB.add(b.stream("/api/subscribe?topic=load", Map.of("Last-Event-ID", stream.events().getLast().id())));
         }
         int atClose = acknowledged.size();
         await().pollInterval(Duration.ofMillis(10)).until(() -> acknowledged.size() > atClose + 50);
         publisher.close();
 
         for (int i = 0; i < CLIENTS; i++) {
-            ServerHttp.Stream first = onA.get(i);
-            ServerHttp.Stream second = onB.get(i);
+            SseStream first = onA.get(i);
+            SseStream second = onB.get(i);
             await().pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
                 List<String> seen = new ArrayList<>(first.data());
                 seen.addAll(second.data());

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.herald.core.testing.SseStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,8 +52,8 @@ class HeraldServerConfiguredSecretTest {
                 .expirationTime(Date.from(Instant.now().plusSeconds(600)))
                 .claim("herald", Map.of("publish", List.of("users/{id}"))).build());
 
-        try (ServerHttp.Stream stream = http.stream("/api/subscribe?access_token=" + token)) {
-            assertThat(stream.response.statusCode()).isEqualTo(200);
+        try (SseStream stream = http.stream("/api/subscribe?access_token=" + token)) {
+            assertThat(stream.status()).isEqualTo(200);
             assertThat(http.publish(token, "{\"users\": [\"operator\"], \"data\": \"works\"}").statusCode()).isEqualTo(201);
             await().untilAsserted(() -> assertThat(stream.data()).containsExactly("works"));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.core.hub.Hub;
+import dev.herald.core.testing.SseStream;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,8 +57,8 @@ class HeraldServerDefaultRunTest {
         String publisher = bannerToken("publisher");
         assertThat(bannerToken("bob")).isNotBlank();
 
-        try (ServerHttp.Stream stream = http.stream("/api/subscribe?access_token=" + alice)) {
-            assertThat(stream.response.statusCode()).isEqualTo(200);
+        try (SseStream stream = http.stream("/api/subscribe?access_token=" + alice)) {
+            assertThat(stream.status()).isEqualTo(200);
             HttpResponse<String> published = http.publish(publisher,
                     "{\"users\": [\"alice\"], \"type\": \"notification\", \"data\": {\"text\": \"Hello, alice\"}}");
             assertThat(published.statusCode()).isEqualTo(201);
@@ -68,9 +69,9 @@ class HeraldServerDefaultRunTest {
 
     @Test
     void anonymousSubscribersGetPublicEvents() {
-        try (ServerHttp.Stream stream = http.stream("/api/subscribe?topic=news")) {
-            assertThat(stream.response.statusCode()).isEqualTo(200);
-            assertThat(stream.response.headers().firstValue("Content-Type")).hasValue("text/event-stream;charset=UTF-8");
+        try (SseStream stream = http.stream("/api/subscribe?topic=news")) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.response().headers().firstValue("Content-Type")).hasValue("text/event-stream;charset=UTF-8");
             http.publish(bannerToken("publisher"), "{\"topics\": [\"news\"], \"data\": \"extra!\"}");
 
             await().untilAsserted(() -> assertThat(stream.data()).containsExactly("extra!"));
@@ -84,7 +85,7 @@ class HeraldServerDefaultRunTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"user\":\"carol\"").contains("\"expiresAt\"");
         String token = response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-        try (ServerHttp.Stream stream = http.stream("/api/subscribe?access_token=" + token)) {
+        try (SseStream stream = http.stream("/api/subscribe?access_token=" + token)) {
             http.publish(token, "{\"users\": [\"carol\"], \"data\": \"to myself\"}");
             await().untilAsserted(() -> assertThat(stream.data()).containsExactly("to myself"));
         }
@@ -114,8 +115,8 @@ class HeraldServerDefaultRunTest {
     void demoConnectionsCountsStreamsPerUser() {
         String token = http.get("/demo/token?user=dana").body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         assertThat(http.get("/demo/connections").body()).doesNotContain("\"dana\"");
-        try (ServerHttp.Stream first = http.stream("/api/subscribe?access_token=" + token);
-                ServerHttp.Stream second = http.stream("/api/subscribe?access_token=" + token)) {
+        try (SseStream first = http.stream("/api/subscribe?access_token=" + token);
+                SseStream second = http.stream("/api/subscribe?access_token=" + token)) {
             await().untilAsserted(() -> assertThat(http.get("/demo/connections").body()).contains("\"dana\":2"));
         }
     }

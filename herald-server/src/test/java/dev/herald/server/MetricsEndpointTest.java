@@ -3,6 +3,7 @@ package dev.herald.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.security.TokenGrants;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -95,8 +96,8 @@ class MetricsEndpointTest {
         double latencyCount = scrape("herald_delivery_latency_seconds_count");
 
         String first;
-        try (ServerHttp.Stream a = http.stream("/api/subscribe?topic=metrics");
-             ServerHttp.Stream b = http.stream("/api/subscribe?topic=metrics")) {
+        try (SseStream a = http.stream("/api/subscribe?topic=metrics");
+             SseStream b = http.stream("/api/subscribe?topic=metrics")) {
             assertThat(scrape("herald_connections")).isGreaterThanOrEqualTo(2);
             assertThat(scrape("herald_subscribes_total")).isEqualTo(opened + 2);
 
@@ -116,8 +117,8 @@ class MetricsEndpointTest {
                 .untilAsserted(() -> assertThat(scrape("herald_disconnects_total{cause=\"client-gone\"}")).isEqualTo(clientGone + 2));
 
         // resuming after the first event replays the second
-        try (ServerHttp.Stream resumed = http.stream("/api/subscribe?topic=metrics", Map.of("Last-Event-ID", first));
-             ServerHttp.Stream unknown = http.stream("/api/subscribe?topic=metrics", Map.of("Last-Event-ID", "no-such-id"))) {
+        try (SseStream resumed = http.stream("/api/subscribe?topic=metrics", Map.of("Last-Event-ID", first));
+             SseStream unknown = http.stream("/api/subscribe?topic=metrics", Map.of("Last-Event-ID", "no-such-id"))) {
             await().pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
                 assertThat(resumed.data()).containsExactly("two");
                 assertThat(scrape("herald_events_replayed_total")).isEqualTo(replayed + 1);
@@ -128,11 +129,11 @@ class MetricsEndpointTest {
         // a token that expires ends its stream
         String shortLived = ServerTokens.token("dana", TokenGrants.NONE, Duration.ofSeconds(3));
         // (exp is in whole seconds: 3s leaves it valid for at least 2s, enough to open the stream)
-        try (ServerHttp.Stream expiring = http.stream("/api/subscribe?access_token=" + shortLived)) {
-            assertThat(expiring.response.statusCode()).isEqualTo(200);
+        try (SseStream expiring = http.stream("/api/subscribe?access_token=" + shortLived)) {
+            assertThat(expiring.status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
                     assertThat(scrape("herald_disconnects_total{cause=\"token-expired\"}")).isEqualTo(tokenExpired + 1));
-            assertThat(expiring.ended).isCompleted();
+            assertThat(expiring.ended()).isCompleted();
         }
 
         // one line per open and close, with user, topics and cause; clients that went away leave no stack trace

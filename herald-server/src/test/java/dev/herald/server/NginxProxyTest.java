@@ -3,6 +3,7 @@ package dev.herald.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.SseStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -52,10 +53,10 @@ class NginxProxyTest {
 
     @Test
     void eventsPassThroughAtOnceAndTheHubSeesTheForwardedClient(CapturedOutput output) {
-        try (ServerHttp.Stream stream = viaProxy.stream("/api/subscribe?topic=proxied",
+        try (SseStream stream = viaProxy.stream("/api/subscribe?topic=proxied",
                 Map.of("X-Forwarded-For", "203.0.113.9"))) {
-            assertThat(stream.response.statusCode()).isEqualTo(200);
-            assertThat(stream.response.headers().firstValue("Content-Type")).hasValue("text/event-stream;charset=UTF-8");
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.response().headers().firstValue("Content-Type")).hasValue("text/event-stream;charset=UTF-8");
 
             for (int i = 0; i < 3; i++) {
                 String data = "now-" + i;
@@ -73,11 +74,11 @@ class NginxProxyTest {
 
     @Test
     void heartbeatsKeepAQuietStreamOpenPastTheProxyReadTimeout() {
-        try (ServerHttp.Stream stream = viaProxy.stream("/api/subscribe?topic=quiet")) {
-            assertThat(stream.response.statusCode()).isEqualTo(200);
+        try (SseStream stream = viaProxy.stream("/api/subscribe?topic=quiet")) {
+            assertThat(stream.status()).isEqualTo(200);
             // twice nginx's read timeout without a single event
             await().during(PROXY_READ_TIMEOUT.multipliedBy(2)).atMost(PROXY_READ_TIMEOUT.multipliedBy(3))
-                    .pollInterval(Duration.ofMillis(100)).until(() -> !stream.ended.isDone());
+                    .pollInterval(Duration.ofMillis(100)).until(() -> !stream.ended().isDone());
 
             viaProxy.publish(ServerTokens.publisher(), "{\"topics\": [\"quiet\"], \"data\": \"still here\"}");
             await().pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(stream.data()).containsExactly("still here"));

@@ -1,7 +1,11 @@
 package dev.herald.mercure.auth;
 
+import dev.herald.spring.web.BearerChallenge;
+
 /** A Mercure request without a usable token where one is needed: answered with 401. */
 public final class MercureAuthenticationException extends RuntimeException {
+
+    private static final String REALM = "mercure";
 
     private final transient AuthFailure failure;
 
@@ -14,27 +18,11 @@ public final class MercureAuthenticationException extends RuntimeException {
         return failure;
     }
 
-    /** The {@code WWW-Authenticate} value, as RFC 6750 section 3 spells it. */
+    /** The {@code WWW-Authenticate} value, as RFC 6750 section 3 spells it, in the realm "mercure". */
     public String challenge() {
         if (failure instanceof AuthFailure.NoToken) {
-            return "Bearer realm=\"mercure\"";
+            return BearerChallenge.noToken(REALM);
         }
-        return "Bearer realm=\"mercure\", error=\"invalid_token\", error_description=\"" + quotable(failure.description()) + "\"";
-    }
-
-    /** RFC 6750 allows printable ASCII without {@code "} and {@code \} in error_description. */
-    private static String quotable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\'');
-            } else if (c < 0x20 || c > 0x7e) {
-                out.append('?');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return BearerChallenge.invalidToken(REALM, failure.description());
     }
 }

@@ -17,12 +17,12 @@ import dev.herald.mercure.web.MercureCors;
 import dev.herald.mercure.web.MercureExceptionHandler;
 import dev.herald.mercure.web.MercurePaths;
 import dev.herald.mercure.web.MercurePathErrorResolver;
-import dev.herald.mercure.web.ProblemWriter;
 import dev.herald.spring.config.HeraldHubAutoConfiguration;
 import dev.herald.spring.config.HeraldProperties;
 import dev.herald.spring.config.HubLifecycle;
 import dev.herald.spring.web.EmitterStreams;
 import dev.herald.spring.web.HeraldWebAutoConfiguration;
+import dev.herald.spring.web.ProblemResponses;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,24 +87,19 @@ public class MercureAutoConfiguration {
     }
 
     @Bean
-    ProblemWriter mercureProblemWriter(ObjectProvider<JsonMapper> jsonMapper) {
-        return new ProblemWriter(jsonMapper.getIfAvailable(JsonMapper::shared));
-    }
-
-    @Bean
-    MercureExceptionHandler mercureExceptionHandler(ProblemWriter problems) {
+    MercureExceptionHandler mercureExceptionHandler(ProblemResponses problems) {
         return new MercureExceptionHandler(problems);
     }
 
     @Bean
-    MercurePathErrorResolver mercurePathErrorResolver(ProblemWriter problems) {
+    MercurePathErrorResolver mercurePathErrorResolver(ProblemResponses problems) {
         return new MercurePathErrorResolver(problems);
     }
 
     /** Only with origins: without, the hub answers no CORS request, as Mercure hubs do. */
     @Bean
     @ConditionalOnProperty(name = "herald.mercure.cors-origins")
-    FilterRegistrationBean<MercureCors> mercureCors(MercureProperties properties, ProblemWriter problems) {
+    FilterRegistrationBean<MercureCors> mercureCors(MercureProperties properties, ProblemResponses problems) {
         FilterRegistrationBean<MercureCors> registration = new FilterRegistrationBean<>(
                 new MercureCors(properties.corsOrigins(), problems));
         registration.addUrlPatterns(MercurePaths.HUB, MercurePaths.HUB + "/*");

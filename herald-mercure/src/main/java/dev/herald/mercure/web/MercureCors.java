@@ -1,5 +1,6 @@
 package dev.herald.mercure.web;
 
+import dev.herald.spring.web.ProblemResponses;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +25,7 @@ import org.springframework.web.filter.CorsFilter;
  */
 public final class MercureCors extends CorsFilter {
 
-    public MercureCors(List<String> origins, ProblemWriter problems) {
+    public MercureCors(List<String> origins, ProblemResponses problems) {
         super(source(origins));
         setCorsProcessor(new ProblemRejectingProcessor(problems));
     }
@@ -47,9 +48,9 @@ public final class MercureCors extends CorsFilter {
 
     private static final class ProblemRejectingProcessor extends DefaultCorsProcessor {
 
-        private final ProblemWriter problems;
+        private final ProblemResponses problems;
 
-        ProblemRejectingProcessor(ProblemWriter problems) {
+        ProblemRejectingProcessor(ProblemResponses problems) {
             this.problems = problems;
         }
 

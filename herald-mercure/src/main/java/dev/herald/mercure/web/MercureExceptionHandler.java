@@ -1,12 +1,14 @@
 package dev.herald.mercure.web;
 
-import dev.herald.spring.web.ApiProblemException;
 import dev.herald.core.log.DuplicateEventIdException;
 import dev.herald.core.log.LogUnavailableException;
 import dev.herald.mercure.auth.MercureAuthenticationException;
 import dev.herald.mercure.publish.PublishEndpoint;
 import dev.herald.mercure.subscribe.SubscribeEndpoint;
 import dev.herald.mercure.subscriptions.SubscriptionsEndpoint;
+import dev.herald.spring.web.ApiProblemException;
+import dev.herald.spring.web.Problem;
+import dev.herald.spring.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -32,9 +34,9 @@ public class MercureExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(MercureExceptionHandler.class);
 
-    private final ProblemWriter problems;
+    private final ProblemResponses problems;
 
-    public MercureExceptionHandler(ProblemWriter problems) {
+    public MercureExceptionHandler(ProblemResponses problems) {
         this.problems = problems;
     }
 
@@ -52,17 +54,13 @@ public class MercureExceptionHandler {
 
     @ExceptionHandler(DuplicateEventIdException.class)
     ResponseEntity<byte[]> duplicate(DuplicateEventIdException e, HttpServletRequest request) {
-        return problems.entity(HttpStatus.CONFLICT, e.getMessage() + ": choose another id, or omit it to have one generated",
-                HttpHeaders.EMPTY, request);
+        return problems.entity(Problem.of(e), request);
     }
 
     @ExceptionHandler(LogUnavailableException.class)
     ResponseEntity<byte[]> logUnavailable(LogUnavailableException e, HttpServletRequest request) {
         log.warn("Mercure request refused, the event log is unavailable: {}", e.getMessage());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "1");
-        return problems.entity(HttpStatus.SERVICE_UNAVAILABLE,
-                "the event log is unavailable (" + e.getMessage() + "); nothing was stored, retry later", headers, request);
+        return problems.entity(Problem.logUnavailable(e, "nothing was stored"), request);
     }
 
     /**
@@ -76,8 +74,7 @@ public class MercureExceptionHandler {
             throw e;
         }
         if (e instanceof ErrorResponse error) {
-            String detail = error.getBody().getDetail() != null ? error.getBody().getDetail() : e.getMessage();
-            return problems.entity(error.getStatusCode(), detail, error.getHeaders(), request);
+            return problems.entity(error, e, request);
         }
         log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
         return problems.entity(HttpStatus.INTERNAL_SERVER_ERROR, "the hub failed to handle the request; see its log",

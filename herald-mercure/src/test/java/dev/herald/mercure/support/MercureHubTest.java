@@ -3,6 +3,7 @@ package dev.herald.mercure.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.SseStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,11 +50,11 @@ public abstract class MercureHubTest {
 
     @LocalServerPort
     protected int port;
-    private final List<EventStream> streams = new ArrayList<>();
+    private final List<SseStream> streams = new ArrayList<>();
 
     @AfterEach
     void closeStreams() {
-        streams.forEach(EventStream::close);
+        streams.forEach(SseStream::close);
     }
 
     protected String origin() {
@@ -108,14 +109,14 @@ public abstract class MercureHubTest {
     }
 
     /** Opens a stream that is closed after the test. */
-    protected EventStream stream(URI uri, Map<String, String> headers) {
-        EventStream stream = EventStream.open(uri, headers);
+    protected SseStream stream(URI uri, Map<String, String> headers) {
+        SseStream stream = SseStream.open(uri, headers);
         streams.add(stream);
         return stream;
     }
 
     /** A stream on these topic selectors, with the token in the Authorization header (anonymous if null). */
-    protected EventStream subscribe(String token, String... topics) {
+    protected SseStream subscribe(String token, String... topics) {
         String[] query = new String[topics.length * 2];
         for (int i = 0; i < topics.length; i++) {
             query[2 * i] = "topic";
@@ -125,13 +126,13 @@ public abstract class MercureHubTest {
         if (token != null) {
             headers.put("Authorization", "Bearer " + token);
         }
-        EventStream stream = stream(hub(query), headers);
+        SseStream stream = stream(hub(query), headers);
         assertThat(stream.status()).isEqualTo(200);
         return stream;
     }
 
     /** Waits until the stream has received events with exactly these data, in order. */
-    protected static void awaitData(EventStream stream, String... data) {
+    protected static void awaitData(SseStream stream, String... data) {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(stream.data()).containsExactly(data));
     }
 

@@ -2,6 +2,7 @@ package dev.herald.mercure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.spring.web.ProblemResponses;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -13,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Failures on the hub's paths that no endpoint handles are problems too; other paths are not ours. */
 class MercurePathErrorResolverTest {
 
-    private final MercurePathErrorResolver resolver = new MercurePathErrorResolver(new ProblemWriter(JsonMapper.shared()));
+    private final MercurePathErrorResolver resolver = new MercurePathErrorResolver(new ProblemResponses(JsonMapper.shared()));
 
     @Test
     void anUnservedPathBelowTheHubIsA404Problem() throws Exception {

@@ -2,6 +2,7 @@ package dev.herald.redis.hub;
 
 import dev.herald.core.log.EventLog;
 import dev.herald.core.testing.FreePorts;
+import dev.herald.core.testing.SseStream;
 import dev.herald.redis.RedisEventLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -86,9 +88,17 @@ final class HubNode implements AutoCloseable {
     }
 
     SseStream subscribe(String token, String topic, Map<String, String> headers) {
-        SseStream stream = SseStream.open(port, token, topic, headers);
+        SseStream stream = subscribeAt(port, token, topic, headers);
         streams.add(stream);
         return stream;
+    }
+
+    /** Opens {@code GET /api/subscribe?topic=...} on the node at {@code port}; returns once the response headers are in. */
+    static SseStream subscribeAt(int port, String token, String topic, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Authorization", "Bearer " + token);
+        all.putAll(headers);
+        return SseStream.open(URI.create("http://127.0.0.1:" + port + "/api/subscribe?topic=" + topic), all);
     }
 
     /** {@code POST /api/events} with the publisher's token: the status and, for a 201, the id. */

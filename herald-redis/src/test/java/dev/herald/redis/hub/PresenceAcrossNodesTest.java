@@ -2,6 +2,7 @@ package dev.herald.redis.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.core.testing.SseStream;
 import dev.herald.redis.testing.RedisServer;
 import dev.herald.redis.testing.TestLogs;
 import java.io.BufferedReader;
@@ -120,7 +121,7 @@ class PresenceAcrossNodesTest {
                 .start();
         try {
             int port = awaitPort(child, childLog);
-            SseStream dora = SseStream.open(port, Tokens.subscriber("dora"), "rooms/doomed", Map.of());
+            SseStream dora = HubNode.subscribeAt(port, Tokens.subscriber("dora"), "rooms/doomed", Map.of());
             assertThat(dora.status()).isEqualTo(200);
             Awaitility.await().atMost(LAG).until(() -> users(a, "/api/subscriptions?topic=rooms/doomed", WATCHER).equals(List.of("dora")));
             assertThat(list(b, "/api/subscriptions?topic=rooms/doomed", WATCHER).findValuesAsString("node")).containsExactly("c");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.client.SseEvent;
 import dev.herald.core.log.EventLog;
+import dev.herald.core.testing.SseStream;
 import dev.herald.redis.RedisEventLog;
 import dev.herald.redis.autoconfigure.RedisHealthIndicator;
 import dev.herald.redis.testing.RedisServer;

@@ -31,13 +31,8 @@ final class AsyncStreamSink implements SseSink {
     @Override
     public void send(byte[] frames) throws IOException {
         guard.send(() -> {
-            try {
-                out.write(ByteBuffer.wrap(frames));
-                out.flush();
-            } catch (IllegalStateException e) {
-                // the container refuses writes once it has ended the response: the client is gone
-                throw new IOException("the stream can no longer be written", e);
-            }
+            out.write(ByteBuffer.wrap(frames));
+            out.flush();
         });
     }
 

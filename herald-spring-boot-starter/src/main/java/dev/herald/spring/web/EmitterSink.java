@@ -32,14 +32,7 @@ final class EmitterSink implements SseSink {
 
     @Override
     public void send(byte[] frames) throws IOException {
-        guard.send(() -> {
-            try {
-                emitter.send(Set.of(new DataWithMediaType(frames, RAW)));
-            } catch (IllegalStateException e) {
-                // the emitter refuses sends once the container has ended the request: the client is gone
-                throw new IOException("the stream can no longer be written", e);
-            }
-        });
+        guard.send(() -> emitter.send(Set.of(new DataWithMediaType(frames, RAW))));
     }
 
     @Override

@@ -49,18 +49,13 @@ public final class HeraldExceptionHandler {
 
     @ExceptionHandler(DuplicateEventIdException.class)
     ResponseEntity<byte[]> duplicate(DuplicateEventIdException e, HttpServletRequest request) {
-        return problems.entity(HttpStatus.CONFLICT, e.getMessage() + ": choose another id, or omit it to have one generated",
-                HttpHeaders.EMPTY, request);
+        return problems.entity(Problem.of(e), request);
     }
 
     @ExceptionHandler(LogUnavailableException.class)
     ResponseEntity<byte[]> logUnavailable(LogUnavailableException e, HttpServletRequest request) {
         log.warn("publish refused, the event log is unavailable: {}", e.getMessage());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "1");
-        return problems.entity(HttpStatus.SERVICE_UNAVAILABLE,
-                "the event log is unavailable (" + e.getMessage() + "); the event was not stored, retry later",
-                headers, request);
+        return problems.entity(Problem.logUnavailable(e, "the event was not stored"), request);
     }
 
     /**
@@ -75,17 +70,12 @@ public final class HeraldExceptionHandler {
             throw e;
         }
         return switch (e) {
-            case ErrorResponse error -> problems.entity(error.getStatusCode(), detail(error, e), error.getHeaders(), request);
+            case ErrorResponse error -> problems.entity(error, e, request);
             case HttpMessageNotReadableException unreadable -> problems.entity(HttpStatus.BAD_REQUEST,
                     "unreadable request: " + unreadable.getMostSpecificCause().getMessage(), HttpHeaders.EMPTY, request);
             case TypeMismatchException mismatch -> problems.entity(HttpStatus.BAD_REQUEST,
                     "bad value for '" + mismatch.getPropertyName() + "': " + mismatch.getValue(), HttpHeaders.EMPTY, request);
             default -> problems.entity(Problem.internalError(e, request), request);
         };
-    }
-
-    private static String detail(ErrorResponse error, Exception e) {
-        String detail = error.getBody().getDetail();
-        return detail != null ? detail : e.getMessage();
     }
 }

@@ -1,5 +1,7 @@
 package dev.herald.spring.web;
 
+import dev.herald.core.log.DuplicateEventIdException;
+import dev.herald.core.log.LogUnavailableException;
 import dev.herald.spring.security.AuthenticationException;
 import dev.herald.spring.security.AuthenticationFailure;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,13 +15,14 @@ import org.springframework.http.HttpStatusCode;
 /**
  * A refusal as the API answers it: the status, the {@code detail} of the problem document and the
  * headers that go with it. One mapping for the controllers' exception handler and the stream servlet,
- * which answers outside Spring MVC.
+ * which answers outside Spring MVC; the event log's refusals are public, for the protocol modules
+ * (Mercure) whose endpoints answer them as Herald's API does.
  */
-record Problem(HttpStatusCode status, String detail, HttpHeaders headers) {
+public record Problem(HttpStatusCode status, String detail, HttpHeaders headers) {
 
     private static final Logger log = LoggerFactory.getLogger(Problem.class);
 
-    Problem {
+    public Problem {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(headers, "headers");
@@ -43,6 +46,23 @@ record Problem(HttpStatusCode status, String detail, HttpHeaders headers) {
         }
         headers.set(BearerChallenge.HEADER, BearerChallenge.of(e.failure()));
         return new Problem(HttpStatus.UNAUTHORIZED, e.getMessage(), headers);
+    }
+
+    /** 409: the publisher's own id is already in the log. */
+    public static Problem of(DuplicateEventIdException e) {
+        return new Problem(HttpStatus.CONFLICT, e.getMessage() + ": choose another id, or omit it to have one generated",
+                HttpHeaders.EMPTY);
+    }
+
+    /**
+     * 503 with {@code Retry-After: 1}: the log cannot be reached now. {@code notStored} says what the
+     * client lost, such as "the event was not stored".
+     */
+    public static Problem logUnavailable(LogUnavailableException e, String notStored) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return new Problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "the event log is unavailable (" + e.getMessage() + "); " + notStored + ", retry later", headers);
     }
 
     /** A bug of ours, not the client's: logged with its stack, answered without internals. */

@@ -3,48 +3,51 @@ package dev.herald.spring.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders RFC 9457 problem documents. The JSON is written here rather than by the message
  * converters, so that the answer is {@code application/problem+json} whatever the request's
  * {@code Accept} says (an {@code EventSource} asks for {@code text/event-stream}) and whatever mix-ins
- * the application's mapper has.
+ * the application's mapper has. Public for the protocol modules (Mercure), whose endpoints answer
+ * with the same documents; the starter's bean serves them too.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private final JsonMapper jsonMapper;
 
-    ProblemResponses(JsonMapper jsonMapper) {
+    public ProblemResponses(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
     }
 
-    ProblemDetail problem(HttpStatusCode status, String detail, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        HttpStatus known = HttpStatus.resolve(status.value());
-        problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return problem;
-    }
-
-    ResponseEntity<byte[]> entity(HttpStatusCode status, String detail, HttpHeaders headers, HttpServletRequest request) {
+    public ResponseEntity<byte[]> entity(HttpStatusCode status, String detail, HttpHeaders headers, HttpServletRequest request) {
         return ResponseEntity.status(status)
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(render(problem(status, detail, request)));
+                .body(render(status, detail, request.getRequestURI()));
     }
 
-    ResponseEntity<byte[]> entity(Problem problem, HttpServletRequest request) {
+    public ResponseEntity<byte[]> entity(Problem problem, HttpServletRequest request) {
         return entity(problem.status(), problem.detail(), problem.headers(), request);
+    }
+
+    /** One of Spring's own request errors ({@code e}, an {@link ErrorResponse}) with its status, headers and detail. */
+    public ResponseEntity<byte[]> entity(ErrorResponse error, Exception e, HttpServletRequest request) {
+        return entity(error.getStatusCode(), detail(error, e), error.getHeaders(), request);
+    }
+
+    /** The detail Spring gave the error, else the exception's message. */
+    static String detail(ErrorResponse error, Exception e) {
+        String detail = error.getBody().getDetail();
+        return detail != null ? detail : e.getMessage();
     }
 
     void write(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -52,9 +55,9 @@ final class ProblemResponses {
     }
 
     /** For callers outside a handler method, where no return value handler runs. */
-    void write(HttpStatusCode status, String detail, HttpHeaders headers, HttpServletRequest request,
-               HttpServletResponse response) throws IOException {
-        byte[] body = render(problem(status, detail, request));
+    public void write(HttpStatusCode status, String detail, HttpHeaders headers, HttpServletRequest request,
+                      HttpServletResponse response) throws IOException {
+        byte[] body = render(status, detail, request.getRequestURI());
         response.setStatus(status.value());
         headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -63,19 +66,16 @@ final class ProblemResponses {
         response.flushBuffer();
     }
 
-    byte[] render(ProblemDetail problem) {
+    /** The document's bytes; {@code instance} is the path the problem is about (usually the request's). */
+    public byte[] render(HttpStatusCode status, String detail, String instance) {
+        HttpStatus known = HttpStatus.resolve(status.value());
         Map<String, Object> json = new LinkedHashMap<>();
         // RFC 9457: an absent type means "about:blank"; spelled out for clients that do not know that
-        json.put("type", problem.getType() != null ? problem.getType().toString() : "about:blank");
-        json.put("title", problem.getTitle());
-        json.put("status", problem.getStatus());
-        json.put("detail", problem.getDetail());
-        if (problem.getInstance() != null) {
-            json.put("instance", problem.getInstance().toString());
-        }
-        if (problem.getProperties() != null) {
-            problem.getProperties().forEach(json::putIfAbsent);
-        }
+        json.put("type", "about:blank");
+        json.put("title", known != null ? known.getReasonPhrase() : "Error");
+        json.put("status", status.value());
+        json.put("detail", detail);
+        json.put("instance", instance);
         return jsonMapper.writeValueAsBytes(json);
     }
 }

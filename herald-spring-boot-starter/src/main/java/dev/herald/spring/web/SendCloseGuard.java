@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SendCloseGuard {
 
-    /** One write and flush of a response. */
+    /** One write and flush of a response; an {@link IllegalStateException} from it means the client is gone. */
     @FunctionalInterface
     interface Send {
         void run() throws IOException;
@@ -42,6 +42,9 @@ final class SendCloseGuard {
                 throw new IOException("the stream is closed");
             }
             send.run();
+        } catch (IllegalStateException e) {
+            // the container (or the emitter) refuses writes once it has ended the response: the client is gone
+            throw new IOException("the stream can no longer be written", e);
         } finally {
             sending.set(false);
             if (closeRequested.get()) {

@@ -8,9 +8,9 @@ import dev.herald.client.SseEvent;
 import dev.herald.core.event.Event;
 import dev.herald.core.event.Publication;
 import dev.herald.core.log.DuplicateEventIdException;
+import dev.herald.core.testing.SseStream;
 import dev.herald.core.topic.Topic;
 import dev.herald.spring.support.OpenHubTestSupport;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +35,10 @@ class HeraldPublisherTest extends OpenHubTestSupport {
 
     @Test
     void notifyUserSendsPrivateJsonToEveryTabOfThatUserOnly() {
-        SseTestClient tab1 = userStream(TestTokens.user("nina-p"));
-        SseTestClient tab2 = userStream(TestTokens.user("nina-p"));
-        SseTestClient other = userStream(TestTokens.user("otto-p"));
-        SseTestClient anonymous = stream(http.subscribeUri("topic", "users/nina-p"));
+        SseStream tab1 = userStream(TestTokens.user("nina-p"));
+        SseStream tab2 = userStream(TestTokens.user("nina-p"));
+        SseStream other = userStream(TestTokens.user("otto-p"));
+        SseStream anonymous = stream(http.subscribeUri("topic", "users/nina-p"));
 
         Event event = heraldPublisher.notifyUser("nina-p", "notification",
                 new Shipment("A-1", Instant.parse("2026-01-02T03:04:05Z")));
@@ -49,7 +49,7 @@ class HeraldPublisherTest extends OpenHubTestSupport {
         await().untilAsserted(() -> {
             assertThat(tab1.events()).containsExactly(expected);
             assertThat(tab2.events()).containsExactly(expected);
-            assertThat(other.eventData()).containsExactly("for otto");
+            assertThat(other.data()).containsExactly("for otto");
         });
         assertThat(event.privateEvent()).isTrue();
         assertThat(anonymous.events()).isEmpty();
@@ -57,8 +57,8 @@ class HeraldPublisherTest extends OpenHubTestSupport {
 
     @Test
     void builderEventsGoToTopicsAndUsersWithStringsSentAsIs() {
-        SseTestClient books = stream(http.subscribeUri("topic", "books/{id}"));
-        SseTestClient reader = userStream(TestTokens.user("rita-p"));
+        SseStream books = stream(http.subscribeUri("topic", "books/{id}"));
+        SseStream reader = userStream(TestTokens.user("rita-p"));
 
         heraldPublisher.publish(HeraldEvent.builder().topic("books/9").type("book.updated").data("plain text, no quotes").build());
         heraldPublisher.publish(HeraldEvent.builder().topic("books/9").user("rita-p").id("builder-own-id")
@@ -73,7 +73,7 @@ class HeraldPublisherTest extends OpenHubTestSupport {
 
     @Test
     void publishesCorePublicationAsGivenAndRefusesDuplicateIds() {
-        SseTestClient stream = stream(http.subscribeUri("topic", "core/pub"));
+        SseStream stream = stream(http.subscribeUri("topic", "core/pub"));
         Publication publication = Publication.of(List.of(Topic.of("core/pub")), "from the core").withId(
                 dev.herald.core.event.EventId.of("core-id-" + System.nanoTime()));
 

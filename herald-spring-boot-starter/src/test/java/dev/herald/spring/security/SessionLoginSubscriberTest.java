@@ -4,8 +4,8 @@ import static dev.herald.spring.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.HeraldHttp;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,7 +75,7 @@ class SessionLoginSubscriberTest {
         assertThat(login.statusCode()).as(login.body()).isEqualTo(204);
         String session = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
 
-        try (SseTestClient stream = SseTestClient.open(http.subscribeUri("topic", "teams/blue"), Map.of("Cookie", session))) {
+        try (SseStream stream = SseStream.open(http.subscribeUri("topic", "teams/blue"), Map.of("Cookie", session))) {
             assertThat(stream.status()).isEqualTo(200);
             String publisher = TestTokens.publisher("*");
             http.publishOk(publisher, "{\"users\": [\"alice\"], \"data\": \"for alice\"}");
@@ -83,7 +83,7 @@ class SessionLoginSubscriberTest {
             http.publishOk(publisher, "{\"users\": [\"bob\"], \"data\": \"for bob\"}");
 
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                    assertThat(stream.eventData()).containsExactly("for alice", "for the team"));
+                    assertThat(stream.data()).containsExactly("for alice", "for the team"));
         }
     }
 

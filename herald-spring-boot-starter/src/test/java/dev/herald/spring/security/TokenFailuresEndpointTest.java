@@ -4,8 +4,8 @@ import static dev.herald.spring.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.HeraldHttp;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestApplication;
 import dev.herald.spring.support.TestTokens;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -56,7 +56,7 @@ class TokenFailuresEndpointTest {
     }
 
     private void assertOpens(String token) {
-        try (SseTestClient stream = SseTestClient.open(http.subscribeUri("topic", "news"), Map.of("Authorization", "Bearer " + token))) {
+        try (SseStream stream = SseStream.open(http.subscribeUri("topic", "news"), Map.of("Authorization", "Bearer " + token))) {
             await().until(() -> stream.status() > 0);
             assertThat(stream.status()).isEqualTo(200);
         }
@@ -118,7 +118,7 @@ class TokenFailuresEndpointTest {
         // exp is whole seconds; two seconds ahead leaves time to open the stream
         Instant exp = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
         String token = TestTokens.sign(TestTokens.SECRET, good("erin").expirationTime(Date.from(exp)).build());
-        SseTestClient stream = SseTestClient.open(http.subscribeUri("topic", "news"), Map.of("Authorization", "Bearer " + token));
+        SseStream stream = SseStream.open(http.subscribeUri("topic", "news"), Map.of("Authorization", "Bearer " + token));
         await().until(() -> stream.status() == 200);
 
         await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(20)).until(stream::hasEnded);

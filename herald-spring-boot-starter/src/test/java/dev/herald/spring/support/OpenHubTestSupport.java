@@ -1,6 +1,7 @@
 package dev.herald.spring.support;
 
 import dev.herald.core.hub.Hub;
+import dev.herald.core.testing.SseStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public abstract class OpenHubTestSupport {
     protected RecordingObserver observer;
     protected HeraldHttp http;
     protected final String publisher = TestTokens.publisher("*");
-    private final List<SseTestClient> clients = new ArrayList<>();
+    private final List<SseStream> clients = new ArrayList<>();
 
     @BeforeEach
     void setUpHttp() {
@@ -41,22 +42,22 @@ public abstract class OpenHubTestSupport {
 
     @AfterEach
     void closeClients() {
-        clients.forEach(SseTestClient::close);
+        clients.forEach(SseStream::close);
     }
 
     /** Opens a stream that is closed after the test. */
-    protected SseTestClient stream(URI uri, Map<String, String> headers) {
-        SseTestClient client = SseTestClient.open(uri, headers);
+    protected SseStream stream(URI uri, Map<String, String> headers) {
+        SseStream client = SseStream.open(uri, headers);
         clients.add(client);
         return client;
     }
 
-    protected SseTestClient stream(URI uri) {
+    protected SseStream stream(URI uri) {
         return stream(uri, Map.of());
     }
 
     /** A stream of {@code user}, with their token in the Authorization header. */
-    protected SseTestClient userStream(String token, String... topics) {
+    protected SseStream userStream(String token, String... topics) {
         String[] query = new String[topics.length * 2];
         for (int i = 0; i < topics.length; i++) {
             query[2 * i] = "topic";

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.core.hub.Hub;
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.HeraldHttp;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestApplication;
 import dev.herald.spring.support.TestTokens;
 import java.net.http.HttpResponse;
@@ -44,8 +44,8 @@ class AbuseLimitsTest {
     Hub hub;
     HeraldHttp http;
     final String publisher = TestTokens.publisher("*");
-    final List<SseTestClient> streams = new ArrayList<>();
-    SseTestClient watcher;
+    final List<SseStream> streams = new ArrayList<>();
+    SseStream watcher;
 
     @BeforeEach
     void openWatcher() {
@@ -56,12 +56,12 @@ class AbuseLimitsTest {
 
     @AfterEach
     void closeStreams() {
-        streams.forEach(SseTestClient::close);
+        streams.forEach(SseStream::close);
         await().until(() -> hub.connectionCount() == 0);
     }
 
-    private SseTestClient open(Map<String, String> headers, String... query) {
-        SseTestClient stream = SseTestClient.open(http.subscribeUri(query), headers);
+    private SseStream open(Map<String, String> headers, String... query) {
+        SseStream stream = SseStream.open(http.subscribeUri(query), headers);
         streams.add(stream);
         return stream;
     }
@@ -69,7 +69,7 @@ class AbuseLimitsTest {
     /** The watcher still gets what is published: the limit hurt only the abuser. */
     private void watcherStillReceives(String text) {
         http.publishOk(publisher, "{\"topics\": [\"news\"], \"data\": \"" + text + "\"}");
-        await().pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(watcher.eventData()).contains(text));
+        await().pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(watcher.data()).contains(text));
     }
 
     @Test
@@ -122,7 +122,7 @@ class AbuseLimitsTest {
     @Test
     void hugeOrGarbageLastEventIdIsHarmless() {
         // an id the log never issued: the stream opens (the client is told to reset), nothing else happens
-        SseTestClient garbage = open(Map.of("Last-Event-ID", "not-an-id-of-ours \\ ' \" {} ../.."), "topic", "news");
+        SseStream garbage = open(Map.of("Last-Event-ID", "not-an-id-of-ours \\ ' \" {} ../.."), "topic", "news");
         assertThat(garbage.status()).isEqualTo(200);
 
         HttpResponse<String> large = http.get("/api/subscribe?topic=news", Map.of("Last-Event-ID", "9".repeat(6000)));

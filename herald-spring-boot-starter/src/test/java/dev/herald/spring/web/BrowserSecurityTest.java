@@ -4,8 +4,8 @@ import static dev.herald.spring.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.HeraldHttp;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestApplication;
 import dev.herald.spring.support.TestTokens;
 import java.net.http.HttpRequest;
@@ -80,7 +80,7 @@ class BrowserSecurityTest {
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
         assertThat(allowed.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Origin"));
 
-        try (SseTestClient stream = SseTestClient.open(http.subscribeUri("topic", "news"), Map.of("Origin", "http://localhost:3000"))) {
+        try (SseStream stream = SseStream.open(http.subscribeUri("topic", "news"), Map.of("Origin", "http://localhost:3000"))) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.response().headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
         }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.client.SseEvent;
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.OpenHubTestSupport;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestTokens;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class PublishEndpointTest extends OpenHubTestSupport {
 
     @Test
     void answers201WithTheIdOnceTheEventIsInTheLog() {
-        SseTestClient stream = stream(http.subscribeUri("topic", "pub/created"));
+        SseStream stream = stream(http.subscribeUri("topic", "pub/created"));
         HttpResponse<String> response = http.publish(publisher, "{\"topics\": [\"pub/created\"], \"data\": \"x\"}");
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -29,20 +29,20 @@ class PublishEndpointTest extends OpenHubTestSupport {
 
     @Test
     void stringDataIsSentAsIsAndOtherJsonAsItsText() {
-        SseTestClient stream = stream(http.subscribeUri("topic", "pub/data"));
+        SseStream stream = stream(http.subscribeUri("topic", "pub/data"));
 
         http.publishOk(publisher, "{\"topics\": [\"pub/data\"], \"data\": \"{not json, sent as is}\"}");
         http.publishOk(publisher, "{\"topics\": [\"pub/data\"], \"data\": {\"n\": 1, \"list\": [true, null]}}");
         http.publishOk(publisher, "{\"topics\": [\"pub/data\"], \"data\": 42}");
         http.publishOk(publisher, "{\"topics\": [\"pub/data\"], \"data\": \"two\\nlines\"}");
 
-        await().untilAsserted(() -> assertThat(stream.eventData())
+        await().untilAsserted(() -> assertThat(stream.data())
                 .containsExactly("{not json, sent as is}", "{\"n\":1,\"list\":[true,null]}", "42", "two\nlines"));
     }
 
     @Test
     void publishersOwnIdTypeAndRetryReachTheStream() {
-        SseTestClient stream = stream(http.subscribeUri("topic", "pub/own-id"));
+        SseStream stream = stream(http.subscribeUri("topic", "pub/own-id"));
 
         String id = http.publishOk(publisher,
                 "{\"topics\": [\"pub/own-id\"], \"id\": \"order-42-shipped\", \"type\": \"order.shipped\", \"retry\": 2500, \"data\": \"42\"}");
@@ -54,15 +54,15 @@ class PublishEndpointTest extends OpenHubTestSupport {
 
     @Test
     void eventToUsersIsPrivateEvenWhenMarkedPublic() {
-        SseTestClient anonymous = stream(http.subscribeUri("topic", "users/ursula"));
-        SseTestClient ursula = userStream(TestTokens.user("ursula"));
+        SseStream anonymous = stream(http.subscribeUri("topic", "users/ursula"));
+        SseStream ursula = userStream(TestTokens.user("ursula"));
 
         http.publishOk(publisher, "{\"users\": [\"ursula\"], \"private\": false, \"data\": \"private anyway\"}");
         http.publishOk(publisher, "{\"topics\": [\"users/ursula\"], \"data\": \"public marker\"}");
 
         await().untilAsserted(() -> {
-            assertThat(ursula.eventData()).containsExactly("private anyway", "public marker");
-            assertThat(anonymous.eventData()).containsExactly("public marker");
+            assertThat(ursula.data()).containsExactly("private anyway", "public marker");
+            assertThat(anonymous.data()).containsExactly("public marker");
         });
     }
 

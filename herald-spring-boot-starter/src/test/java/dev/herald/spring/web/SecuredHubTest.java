@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.core.log.EventLog;
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.HeraldHttp;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.SwitchableEventLog;
 import dev.herald.spring.support.TestApplication;
 import dev.herald.spring.support.TestTokens;
@@ -65,11 +65,11 @@ class SecuredHubTest {
 
     @Test
     void subscribingWithTokenWorksAndUsesTheApplicationsLog() {
-        try (SseTestClient stream = SseTestClient.open(http.subscribeUri("topic", "news"),
+        try (SseStream stream = SseStream.open(http.subscribeUri("topic", "news"),
                 Map.of("Authorization", "Bearer " + TestTokens.user("sam")))) {
             http.publishOk(TestTokens.publisher("*"), "{\"topics\": [\"news\"], \"data\": \"via the own log\"}");
 
-            await().untilAsserted(() -> assertThat(stream.eventData()).containsExactly("via the own log"));
+            await().untilAsserted(() -> assertThat(stream.data()).containsExactly("via the own log"));
         }
     }
 

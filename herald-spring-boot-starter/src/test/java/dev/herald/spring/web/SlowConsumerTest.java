@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.core.hub.CloseCause;
 import dev.herald.core.hub.Hub;
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.publish.HeraldEvent;
 import dev.herald.spring.publish.HeraldPublisher;
 import dev.herald.spring.support.HeraldHttp;
 import dev.herald.spring.support.RawStream;
 import dev.herald.spring.support.RecordingObserver;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestApplication;
 import dev.herald.spring.support.TestTokens;
 import java.net.InetSocketAddress;
@@ -56,7 +56,7 @@ class SlowConsumerTest {
     @Test
     void clientThatStopsReadingIsCutOffWhileOthersKeepReceiving() {
         HeraldHttp http = new HeraldHttp(port);
-        SseTestClient reader = SseTestClient.open(http.subscribeUri("topic", "firehose"));
+        SseStream reader = SseStream.open(http.subscribeUri("topic", "firehose"));
         RawStream stuck = RawStream.get(port, "/api/subscribe?topic=firehose&access_token=" + TestTokens.user("stuck"), 4096);
         await().until(() -> hub.connectionCount() == 2);
 

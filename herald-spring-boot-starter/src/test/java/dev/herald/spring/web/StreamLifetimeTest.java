@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.core.hub.CloseCause;
 import dev.herald.core.hub.Hub;
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.HeraldHttp;
 import dev.herald.spring.support.RecordingObserver;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestApplication;
 import dev.herald.spring.support.TestTokens;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,19 +44,19 @@ class StreamLifetimeTest {
         String publisher = TestTokens.publisher("*");
         Map<String, String> auth = Map.of("Authorization", "Bearer " + TestTokens.user("lena"));
         long openedAt = System.nanoTime();
-        SseTestClient first = SseTestClient.open(http.subscribeUri("topic", "lifetime"), auth);
+        SseStream first = SseStream.open(http.subscribeUri("topic", "lifetime"), auth);
         http.publishOk(publisher, "{\"topics\": [\"lifetime\"], \"data\": \"before the end\"}");
 
         await().atMost(Duration.ofSeconds(6)).until(first::hasEnded);
         assertThat(Duration.ofNanos(System.nanoTime() - openedAt)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
-        assertThat(first.eventData()).containsExactly("before the end");
-        assertThat(new String(first.rawBytes(), StandardCharsets.UTF_8)).endsWith("retry: 500\n\n");
+        assertThat(first.data()).containsExactly("before the end");
+        assertThat(first.rawText()).endsWith("retry: 500\n\n");
         assertThat(observer.causeFor("lena")).hasValue(CloseCause.LIFETIME);
 
         http.publishOk(publisher, "{\"topics\": [\"lifetime\"], \"data\": \"while reconnecting\"}");
         Map<String, String> resume = Map.of("Authorization", auth.get("Authorization"), "Last-Event-ID", first.lastEventId());
-        SseTestClient second = SseTestClient.open(http.subscribeUri("topic", "lifetime"), resume);
-        await().untilAsserted(() -> assertThat(second.eventData()).containsExactly("while reconnecting"));
+        SseStream second = SseStream.open(http.subscribeUri("topic", "lifetime"), resume);
+        await().untilAsserted(() -> assertThat(second.data()).containsExactly("while reconnecting"));
 
         // the second stream's lifetime ends too, without the client doing anything
         await().atMost(Duration.ofSeconds(6)).until(second::hasEnded);

@@ -3,9 +3,9 @@ package dev.herald.spring.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.OpenHubTestSupport;
 import dev.herald.spring.support.RawStream;
-import dev.herald.spring.support.SseTestClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +23,7 @@ class SubscribeEndpointDisconnectTest extends OpenHubTestSupport {
     @Test
     void closedAndAbortedClientsLeaveTheHubQuietly(CapturedOutput output) {
         await().atMost(Duration.ofSeconds(5)).until(() -> hub.connectionCount() == 0); // streams of earlier tests
-        SseTestClient closing = SseTestClient.open(http.subscribeUri("topic", "leaving"));
+        SseStream closing = SseStream.open(http.subscribeUri("topic", "leaving"));
         RawStream aborting = RawStream.get(port, "/api/subscribe?topic=leaving", 64 * 1024);
         assertThat(aborting.readHeaders()).startsWith("HTTP/1.1 200");
         await().until(() -> hub.connectionCount() == 2);

@@ -3,8 +3,8 @@ package dev.herald.spring.web;
 import static dev.herald.spring.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.OpenHubTestSupport;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestTokens;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -69,8 +69,8 @@ class SubscribeEndpointErrorsTest extends OpenHubTestSupport {
 
     @Test
     void tokenIsAcceptedFromQueryParameterAndFromCookie() {
-        SseTestClient fromQuery = stream(http.subscribeUri("access_token", TestTokens.user("query-user")));
-        SseTestClient fromCookie = stream(http.subscribeUri(), Map.of("Cookie", "herald_token=" + TestTokens.user("cookie-user")));
+        SseStream fromQuery = stream(http.subscribeUri("access_token", TestTokens.user("query-user")));
+        SseStream fromCookie = stream(http.subscribeUri(), Map.of("Cookie", "herald_token=" + TestTokens.user("cookie-user")));
 
         assertThat(fromQuery.status()).isEqualTo(200);
         assertThat(fromCookie.status()).isEqualTo(200);

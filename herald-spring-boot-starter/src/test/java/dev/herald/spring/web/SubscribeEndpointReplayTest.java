@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.client.SseEvent;
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.OpenHubTestSupport;
-import dev.herald.spring.support.SseTestClient;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,19 +22,19 @@ class SubscribeEndpointReplayTest extends OpenHubTestSupport {
 
     @Test
     void resumesAfterLastEventIdHeaderInOrderWithoutDuplicates() {
-        SseTestClient first = stream(http.subscribeUri("topic", topic));
+        SseStream first = stream(http.subscribeUri("topic", topic));
         String id1 = publish("e1");
         String id2 = publish("e2");
-        await().untilAsserted(() -> assertThat(first.eventData()).containsExactly("e1", "e2"));
+        await().untilAsserted(() -> assertThat(first.data()).containsExactly("e1", "e2"));
         assertThat(first.lastEventId()).isEqualTo(id2);
         first.close();
         String id3 = publish("e3 while away");
         String id4 = publish("e4 while away");
 
-        SseTestClient second = stream(http.subscribeUri("topic", topic), Map.of("Last-Event-ID", first.lastEventId()));
+        SseStream second = stream(http.subscribeUri("topic", topic), Map.of("Last-Event-ID", first.lastEventId()));
         String id5 = publish("e5 live");
 
-        await().untilAsserted(() -> assertThat(second.eventData()).containsExactly("e3 while away", "e4 while away", "e5 live"));
+        await().untilAsserted(() -> assertThat(second.data()).containsExactly("e3 while away", "e4 while away", "e5 live"));
         assertThat(second.events()).extracting(SseEvent::id).containsExactly(id3, id4, id5);
         assertThat(List.of(id1, id2, id3, id4, id5)).doesNotHaveDuplicates();
     }
@@ -45,10 +45,10 @@ class SubscribeEndpointReplayTest extends OpenHubTestSupport {
         publish("q2");
         publish("q3");
 
-        SseTestClient resumed = stream(http.subscribeUri("topic", topic, "lastEventId", id1));
+        SseStream resumed = stream(http.subscribeUri("topic", topic, "lastEventId", id1));
         publish("q4 live");
 
-        await().untilAsserted(() -> assertThat(resumed.eventData()).containsExactly("q2", "q3", "q4 live"));
+        await().untilAsserted(() -> assertThat(resumed.data()).containsExactly("q2", "q3", "q4 live"));
     }
 
     @Test
@@ -57,15 +57,15 @@ class SubscribeEndpointReplayTest extends OpenHubTestSupport {
         String id2 = publish("h2");
         publish("h3");
 
-        SseTestClient resumed = stream(http.subscribeUri("topic", topic, "lastEventId", id1), Map.of("Last-Event-ID", id2));
+        SseStream resumed = stream(http.subscribeUri("topic", topic, "lastEventId", id1), Map.of("Last-Event-ID", id2));
 
-        await().untilAsserted(() -> assertThat(resumed.eventData()).containsExactly("h3"));
+        await().untilAsserted(() -> assertThat(resumed.data()).containsExactly("h3"));
     }
 
     @Test
     void unknownLastEventIdGetsResetFirstThenLiveEvents() {
         publish("before");
-        SseTestClient resumed = stream(http.subscribeUri("topic", topic), Map.of("Last-Event-ID", "no-such-event"));
+        SseStream resumed = stream(http.subscribeUri("topic", topic), Map.of("Last-Event-ID", "no-such-event"));
         String liveId = publish("after the reset");
 
         await().untilAsserted(() -> assertThat(resumed.events()).hasSize(2));

@@ -10,13 +10,12 @@ import dev.herald.core.event.Publication;
 import dev.herald.core.hub.CloseCause;
 import dev.herald.core.hub.Connection;
 import dev.herald.core.sse.SseEncoder;
+import dev.herald.core.testing.SseStream;
 import dev.herald.core.topic.Topic;
 import dev.herald.spring.support.OpenHubTestSupport;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,14 +31,14 @@ class SubscribeEndpointStreamTest extends OpenHubTestSupport {
 
     @Test
     void answersAtOnceWithStreamHeadersAndTheOpeningBytes() {
-        SseTestClient stream = stream(http.subscribeUri("topic", "quiet"));
+        SseStream stream = stream(http.subscribeUri("topic", "quiet"));
 
         assertThat(stream.status()).isEqualTo(200);
         assertThat(stream.response().headers().firstValue("Content-Type")).hasValue("text/event-stream;charset=UTF-8");
         assertThat(stream.response().headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(stream.response().headers().firstValue("X-Accel-Buffering")).hasValue("no");
         await().atMost(Duration.ofMillis(900)).untilAsserted(() -> assertThat(stream.retries()).containsExactly(3000L));
-        assertThat(new String(stream.rawBytes(), StandardCharsets.UTF_8)).matches(": herald stream \\d+\nretry: 3000\n\n");
+        assertThat(stream.rawText()).matches(": herald stream \\d+\nretry: 3000\n\n");
     }
 
     @Test
@@ -55,7 +54,7 @@ class SubscribeEndpointStreamTest extends OpenHubTestSupport {
 
     @Test
     void writesTheHubsEncodedBytesUnchanged() {
-        SseTestClient stream = stream(http.subscribeUri("topic", "wire"));
+        SseStream stream = stream(http.subscribeUri("topic", "wire"));
         String data = "line one\r\nline two, é ✓\n: not a comment";
         Publication publication = new Publication(Optional.of(EventId.of("wire-1")), EventType.of("wire.test"), data,
                 List.of(Topic.of("wire")), false, Optional.of(Duration.ofMillis(2500)));
@@ -71,7 +70,7 @@ class SubscribeEndpointStreamTest extends OpenHubTestSupport {
 
     @Test
     void quietStreamGetsHeartbeatWithinOneAndAHalfHeartbeats() {
-        SseTestClient stream = stream(http.subscribeUri("topic", "very-quiet"));
+        SseStream stream = stream(http.subscribeUri("topic", "very-quiet"));
 
         await().atMost(Duration.ofSeconds(3)).until(() -> stream.comments().contains("heartbeat"));
         long firstHeartbeatMillis = stream.commentMillis().get(stream.comments().indexOf("heartbeat"));
@@ -83,7 +82,7 @@ class SubscribeEndpointStreamTest extends OpenHubTestSupport {
     @Test
     void streamEndsWhenItsTokenExpires() {
         Instant expiry = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-        SseTestClient stream = userStream(TestTokens.expiredAt(expiry));
+        SseStream stream = userStream(TestTokens.expiredAt(expiry));
 
         await().atMost(Duration.ofSeconds(6)).until(stream::hasEnded);
         assertThat(Instant.now()).isAfterOrEqualTo(expiry);

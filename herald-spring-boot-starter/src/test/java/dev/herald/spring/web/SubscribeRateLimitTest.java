@@ -4,8 +4,8 @@ import static dev.herald.spring.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.HeraldHttp;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestApplication;
 import dev.herald.spring.support.TestTokens;
 import java.net.http.HttpResponse;
@@ -30,7 +30,7 @@ class SubscribeRateLimitTest {
     @Test
     void openingsBeyondTheBurstAre429EvenBeforeTheTokenIsChecked() {
         HeraldHttp http = new HeraldHttp(port);
-        try (SseTestClient watcher = SseTestClient.open(http.subscribeUri("topic", "news"),
+        try (SseStream watcher = SseStream.open(http.subscribeUri("topic", "news"),
                 Map.of("Authorization", "Bearer " + TestTokens.user("watcher")))) {
             assertThat(watcher.status()).isEqualTo(200);
             assertThat(http.get("/api/subscribe?topic=news", Map.of("Authorization", "Bearer garbage")).statusCode()).isEqualTo(401);
@@ -42,7 +42,7 @@ class SubscribeRateLimitTest {
             assertThat(limited.headers().firstValue("Retry-After")).hasValue("5");
 
             http.publishOk(TestTokens.publisher("*"), "{\"topics\": [\"news\"], \"data\": \"still flowing\"}");
-            await().pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(watcher.eventData()).contains("still flowing"));
+            await().pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(watcher.data()).contains("still flowing"));
         }
     }
 }

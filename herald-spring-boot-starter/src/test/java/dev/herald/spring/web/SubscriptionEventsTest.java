@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.client.SseEvent;
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.presence.SubscriptionEvents;
 import dev.herald.spring.support.HeraldHttp;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestApplication;
 import dev.herald.spring.support.TestTokens;
 import java.time.Duration;
@@ -41,14 +41,14 @@ class SubscriptionEventsTest {
     void aWatcherGrantedTheSubscriptionsTopicHearsSubscribersComeAndGo() {
         HeraldHttp http = new HeraldHttp(port);
         Instant before = Instant.now().minusSeconds(1);
-        try (SseTestClient watcher = SseTestClient.open(http.subscribeUri("topic", "subscriptions/rooms/1",
+        try (SseStream watcher = SseStream.open(http.subscribeUri("topic", "subscriptions/rooms/1",
                      "access_token", TestTokens.user("watcher", "subscriptions/rooms/{id}")));
-             SseTestClient outsider = SseTestClient.open(http.subscribeUri("topic", "subscriptions/rooms/1",
+             SseStream outsider = SseStream.open(http.subscribeUri("topic", "subscriptions/rooms/1",
                      "access_token", TestTokens.user("outsider", "rooms/{id}")));
-             SseTestClient anonymous = SseTestClient.open(http.subscribeUri("topic", "subscriptions/rooms/1"))) {
+             SseStream anonymous = SseStream.open(http.subscribeUri("topic", "subscriptions/rooms/1"))) {
             assertThat(List.of(watcher.status(), outsider.status(), anonymous.status())).containsOnly(200);
 
-            SseTestClient alice = SseTestClient.open(http.subscribeUri("topic", "rooms/1", "topic", "rooms/2",
+            SseStream alice = SseStream.open(http.subscribeUri("topic", "rooms/1", "topic", "rooms/2",
                     "access_token", TestTokens.user("alice")));
             assertThat(alice.status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(10)).until(() -> changes(watcher).size() == 1);
@@ -76,7 +76,7 @@ class SubscriptionEventsTest {
         }
     }
 
-    private static List<JsonNode> changes(SseTestClient client) {
+    private static List<JsonNode> changes(SseStream client) {
         return client.events().stream()
                 .peek(event -> assertThat(event.type()).isEqualTo("herald.subscription"))
                 .map(SseEvent::data).map(JSON::readTree).toList();

@@ -4,8 +4,8 @@ import static dev.herald.spring.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.core.testing.SseStream;
 import dev.herald.spring.support.HeraldHttp;
-import dev.herald.spring.support.SseTestClient;
 import dev.herald.spring.support.TestApplication;
 import dev.herald.spring.support.TestTokens;
 import java.net.http.HttpResponse;
@@ -51,10 +51,10 @@ class SubscriptionsEndpointTest {
         String admin = TestTokens.user("admin", "*");
         String roomWatcher = TestTokens.user("watcher", "rooms/{id}");
         Instant before = Instant.now().minusSeconds(1);
-        try (SseTestClient alice = SseTestClient.open(http.subscribeUri("topic", "rooms/1", "access_token", TestTokens.user("alice")));
-             SseTestClient bob = SseTestClient.open(http.subscribeUri("topic", "rooms/2", "topic", "secret/plans",
+        try (SseStream alice = SseStream.open(http.subscribeUri("topic", "rooms/1", "access_token", TestTokens.user("alice")));
+             SseStream bob = SseStream.open(http.subscribeUri("topic", "rooms/2", "topic", "secret/plans",
                      "access_token", TestTokens.user("bob")));
-             SseTestClient anonymous = SseTestClient.open(http.subscribeUri("topic", "news"))) {
+             SseStream anonymous = SseStream.open(http.subscribeUri("topic", "news"))) {
             assertThat(List.of(alice.status(), bob.status(), anonymous.status())).containsOnly(200);
 
             JsonNode all = subscriptions(list(admin, ""));
