@@ -110,7 +110,8 @@ class MetricsEndpointTest {
             assertThat(scrape("herald_events_published_total")).isEqualTo(published + 2);
             await().pollInterval(Duration.ofMillis(20))
                     .untilAsserted(() -> assertThat(scrape("herald_events_delivered_total")).isEqualTo(delivered + 4));
-            assertThat(scrape("herald_delivery_latency_seconds_count")).isEqualTo(latencyCount + 4);
+            // the timer records one in eight deliveries: at most one of these four
+            assertThat(scrape("herald_delivery_latency_seconds_count")).isBetween(latencyCount, latencyCount + 1);
         }
         // the client went away: the next heartbeat's write fails
         await().pollInterval(Duration.ofMillis(50))

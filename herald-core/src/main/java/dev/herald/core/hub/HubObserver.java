@@ -20,8 +20,13 @@ public interface HubObserver {
     default void eventPublished(Event event) {
     }
 
-    /** One event written to one stream, {@code millisSinceAppend} after the log took it. */
-    default void eventDelivered(long millisSinceAppend) {
+    /**
+     * One write to one stream carried {@code count} events (at least one): the hub coalesces what
+     * queued up for a stream into one write and reports it once. {@code millisSinceAppend} is the
+     * age of the oldest of them when the write returned, the longest any of them waited since the
+     * log took it. Replayed events are reported by {@link #eventsReplayed} instead.
+     */
+    default void eventsDelivered(int count, long millisSinceAppend) {
     }
 
     default void eventsReplayed(int count) {

@@ -88,10 +88,11 @@ final class StreamWriter {
         List<byte[]> parts = null;
         while (true) {
             CloseCause ending = null;
-            long now = clock.millis();
             byte[] first = null;
             int bytes = 0;
             int polled = 0;
+            int events = 0;
+            long oldestAppendedAt = Long.MAX_VALUE;
             Frame frame;
             while (bytes < options.maxWriteBytes() && (frame = outbox.poll()) != null) {
                 polled++;
@@ -100,7 +101,8 @@ final class StreamWriter {
                         continue;
                     }
                     connection.writtenThrough = frame.position();
-                    observer.eventDelivered(Math.max(0, now - frame.appendedAtMillis()));
+                    events++;
+                    oldestAppendedAt = Math.min(oldestAppendedAt, frame.appendedAtMillis());
                 }
                 if (first == null) {
                     first = frame.bytes();
@@ -124,7 +126,12 @@ final class StreamWriter {
                 // one frame (the usual case: a writer per event) goes out as the shared encoded
                 // bytes themselves; several are joined into one array of the exact size
                 connection.sink().send(parts == null || parts.isEmpty() ? first : join(parts, bytes));
-                connection.wrote(clock.millis());
+                long written = clock.millis();
+                connection.wrote(written);
+                if (events > 0) {
+                    // once per write, not per event: the observers' meters are shared by every writer
+                    observer.eventsDelivered(events, Math.max(0, written - oldestAppendedAt));
+                }
             }
             if (parts != null) {
                 parts.clear();

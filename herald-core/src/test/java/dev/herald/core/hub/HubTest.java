@@ -182,6 +182,40 @@ class HubTest {
     }
 
     @Test
+    void eachWriteIsReportedOnceWithItsEventCountAndTheAgeOfItsOldest() {
+        record Delivered(int count, long millisSinceAppend) {
+        }
+        List<Delivered> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        hub.close();
+        hub = new Hub(log, HubOptions.DEFAULTS, new HubObserver() {
+            @Override
+            public void eventsDelivered(int count, long millisSinceAppend) {
+                delivered.add(new Delivered(count, millisSinceAppend));
+            }
+        }, Clock.systemUTC());
+        RecordingSink sink = RecordingSink.gated();
+        Connection connection = hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))), sink);
+        // the opening write waits at the gate, so the five events queue up behind it
+        Event oldest = hub.publish(Publication.of(List.of(NEWS), "0"));
+        for (int i = 1; i < 5; i++) {
+            hub.publish(Publication.of(List.of(NEWS), Integer.toString(i)));
+        }
+        await().until(() -> connection.outboxDepth() == 5);
+        long gateOpened = System.currentTimeMillis();
+        sink.openGate();
+        await().until(() -> sink.data().size() == 5);
+        long written = System.currentTimeMillis();
+        hub.publish(Publication.of(List.of(NEWS), "5"));
+        await().until(() -> delivered.size() == 2);
+
+        assertThat(sink.data()).containsExactly("0", "1", "2", "3", "4", "5");
+        assertThat(delivered.get(0).count()).isEqualTo(5);
+        assertThat(delivered.get(0).millisSinceAppend())
+                .isBetween(gateOpened - oldest.appendedAt().toEpochMilli(), written - oldest.appendedAt().toEpochMilli());
+        assertThat(delivered.get(1).count()).isEqualTo(1);
+    }
+
+    @Test
     void idleStreamGetsHeartbeats() {
         hub.close();
         hub = new Hub(log, HubOptions.DEFAULTS.withHeartbeat(Duration.ofMillis(200)));

@@ -38,8 +38,10 @@ record HubObservers(List<HubObserver> observers) implements HubObserver {
     }
 
     @Override
-    public void eventDelivered(long millisSinceAppend) {
-        observers.forEach(o -> o.eventDelivered(millisSinceAppend));
+    public void eventsDelivered(int count, long millisSinceAppend) {
+        for (HubObserver observer : observers) {
+            observer.eventsDelivered(count, millisSinceAppend);
+        }
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The hub's counters and the publish→write latency histogram, fed by the hub as its
- * {@link HubObserver}. A {@link MeterBinder} rather than a bean that needs the registry: the hub
+ * {@link HubObserver}. The histogram records a sample of the deliveries ({@link LatencySample}); the
+ * delivery counter counts every one. A {@link MeterBinder} rather than a bean that needs the registry: the hub
  * (which needs its observers) is made before the registry is, and Spring Boot binds every binder
  * once the registry exists. Until then the hub's calls are dropped (nothing is served that early).
  *
@@ -31,6 +32,16 @@ public final class HeraldMetrics implements HubObserver, MeterBinder {
     }
 
     private volatile Meters meters;
+    private final LatencySample latencySample;
+
+    public HeraldMetrics() {
+        this(LatencySample.DEFAULT_EVERY);
+    }
+
+    /** @param latencySampleEvery the delivery-latency timer records one in this many deliveries */
+    HeraldMetrics(int latencySampleEvery) {
+        this.latencySample = new LatencySample(latencySampleEvery);
+    }
 
     @Override
     public void bindTo(MeterRegistry registry) {
@@ -56,7 +67,8 @@ public final class HeraldMetrics implements HubObserver, MeterBinder {
                 Counter.builder("herald.events.delivered").description("Events written to streams (one per stream)")
                         .register(registry),
                 Timer.builder("herald.delivery.latency")
-                        .description("Time from the log taking an event to its write on a stream")
+                        .description("Time from the log taking an event to its write on a stream, for one in "
+                                + latencySample.every() + " deliveries")
                         .publishPercentileHistogram()
                         .minimumExpectedValue(Duration.ofMillis(1))
                         .maximumExpectedValue(Duration.ofSeconds(30))
@@ -91,12 +103,15 @@ public final class HeraldMetrics implements HubObserver, MeterBinder {
     }
 
     @Override
-    public void eventDelivered(long millisSinceAppend) {
+    public void eventsDelivered(int count, long millisSinceAppend) {
         Meters m = meters;
         if (m != null) {
-            m.delivered.increment();
-            // clocks of two nodes may disagree a little: a negative age is a zero one
-            m.latency.record(Math.max(0, millisSinceAppend), TimeUnit.MILLISECONDS);
+            m.delivered.increment(count);
+            if (latencySample.take(count)) {
+                // the write's oldest event stands for the sampled one (the longest wait of the write);
+                // clocks of two nodes may disagree a little: a negative age is a zero one
+                m.latency.record(Math.max(0, millisSinceAppend), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
