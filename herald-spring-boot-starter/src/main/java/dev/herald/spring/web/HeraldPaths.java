@@ -1,5 +1,7 @@
 package dev.herald.spring.web;
 
+import org.springframework.web.filter.ServerHttpObservationFilter;
+
 /** The paths of the Herald HTTP API (docs/api.md). */
 public final class HeraldPaths {
 
@@ -22,5 +24,13 @@ public final class HeraldPaths {
             path = path.substring(0, parameters);
         }
         return SUBSCRIBE.equals(path) || EVENTS.equals(path);
+    }
+
+    /**
+     * Sets the {@code uri} tag of the request's {@code http.server.requests} observation, which a Spring
+     * MVC handler mapping would have set, for the endpoints served by a plain servlet.
+     */
+    static void tagObservation(jakarta.servlet.http.HttpServletRequest request, String path) {
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(path));
     }
 }

@@ -55,21 +55,36 @@ public class HeraldWebAutoConfiguration {
         AsyncStreams streams = new AsyncStreams(hub, EmitterStreams.emitterTimeout(properties));
         SubscribeServlet servlet = new SubscribeServlet(streams, authenticator, lifecycle,
                 new SubscribeLimits(properties.limits()), problems);
-        String path = dispatcherPath.getIfAvailable(() -> () -> "").getRelativePath(HeraldPaths.SUBSCRIBE);
-        ServletRegistrationBean<SubscribeServlet> registration = new ServletRegistrationBean<>(servlet, path);
-        registration.setName("heraldSubscribe");
+        ServletRegistrationBean<SubscribeServlet> registration = servletAt(servlet, "heraldSubscribe", HeraldPaths.SUBSCRIBE,
+                dispatcherPath);
         registration.setAsyncSupported(true);
         return registration;
     }
 
+    /**
+     * {@code POST /api/events} as a plain servlet beside the {@code DispatcherServlet} (see
+     * {@link PublishServlet}), at the same place under the dispatcher's path.
+     */
     @Bean
-    PublishController heraldPublishController(Hub hub, Authenticator authenticator, PayloadEncoder payloads,
-                                              ObjectProvider<JsonMapper> jsonMapper, HeraldProperties properties) {
+    ServletRegistrationBean<PublishServlet> heraldPublishServlet(Hub hub, Authenticator authenticator, PayloadEncoder payloads,
+                                                                 ObjectProvider<JsonMapper> jsonMapper, HeraldProperties properties,
+                                                                 ProblemResponses problems,
+                                                                 ObjectProvider<DispatcherServletPath> dispatcherPath) {
         PublishRequestParser parser = new PublishRequestParser(jsonMapper.getIfAvailable(JsonMapper::shared));
         HeraldProperties.Limits limits = properties.limits();
-        return new PublishController(hub, authenticator, parser, payloads, (int) properties.publish().maxBytes().toBytes(),
-                new CookieCsrfGuard(new OriginPolicy(properties.cors().allowedOrigins())),
+        PublishGate gate = new PublishGate(authenticator, new CookieCsrfGuard(new OriginPolicy(properties.cors().allowedOrigins())),
                 new RateLimiter(limits.publishRate(), limits.publishBurst()));
+        PublishServlet servlet = new PublishServlet(hub, gate, parser, payloads, (int) properties.publish().maxBytes().toBytes(),
+                problems);
+        return servletAt(servlet, "heraldPublish", HeraldPaths.EVENTS, dispatcherPath);
+    }
+
+    private static <S extends jakarta.servlet.http.HttpServlet> ServletRegistrationBean<S> servletAt(
+            S servlet, String name, String path, ObjectProvider<DispatcherServletPath> dispatcherPath) {
+        String mapping = dispatcherPath.getIfAvailable(() -> () -> "").getRelativePath(path);
+        ServletRegistrationBean<S> registration = new ServletRegistrationBean<>(servlet, mapping);
+        registration.setName(name);
+        return registration;
     }
 
     /**

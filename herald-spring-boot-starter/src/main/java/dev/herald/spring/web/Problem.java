@@ -1,5 +1,7 @@
 package dev.herald.spring.web;
 
+import dev.herald.core.log.DuplicateEventIdException;
+import dev.herald.core.log.LogUnavailableException;
 import dev.herald.spring.security.AuthenticationException;
 import dev.herald.spring.security.AuthenticationFailure;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +14,8 @@ import org.springframework.http.HttpStatusCode;
 
 /**
  * A refusal as the API answers it: the status, the {@code detail} of the problem document and the
- * headers that go with it. One mapping for the controllers' exception handler and the stream servlet,
- * which answers outside Spring MVC.
+ * headers that go with it. One mapping for the controllers' exception handler and the servlets of
+ * the stream and the publish endpoints, which answer outside Spring MVC.
  */
 record Problem(HttpStatusCode status, String detail, HttpHeaders headers) {
 
@@ -43,6 +45,21 @@ record Problem(HttpStatusCode status, String detail, HttpHeaders headers) {
         }
         headers.set(BearerChallenge.HEADER, BearerChallenge.of(e.failure()));
         return new Problem(HttpStatus.UNAUTHORIZED, e.getMessage(), headers);
+    }
+
+    /** 409: the publisher's own id is taken (maybe by its own earlier try whose answer it lost). */
+    static Problem of(DuplicateEventIdException e) {
+        return new Problem(HttpStatus.CONFLICT, e.getMessage() + ": choose another id, or omit it to have one generated",
+                HttpHeaders.EMPTY);
+    }
+
+    /** 503 with {@code Retry-After}: the event was not stored. */
+    static Problem of(LogUnavailableException e) {
+        log.warn("publish refused, the event log is unavailable: {}", e.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "1");
+        return new Problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "the event log is unavailable (" + e.getMessage() + "); the event was not stored, retry later", headers);
     }
 
     /** A bug of ours, not the client's: logged with its stack, answered without internals. */

@@ -63,6 +63,13 @@ final class ProblemResponses {
         response.flushBuffer();
     }
 
+    /** The 405 Spring MVC gave a method its mapping does not take, for the servlets outside it. */
+    void methodNotAllowed(String allow, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ALLOW, allow);
+        write(HttpStatus.METHOD_NOT_ALLOWED, "Method '" + request.getMethod() + "' is not supported.", headers, request, response);
+    }
+
     byte[] render(ProblemDetail problem) {
         Map<String, Object> json = new LinkedHashMap<>();
         // RFC 9457: an absent type means "about:blank"; spelled out for clients that do not know that
