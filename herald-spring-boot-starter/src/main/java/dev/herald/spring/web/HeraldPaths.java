@@ -18,12 +18,19 @@ public final class HeraldPaths {
 
     /** Whether a request goes to {@link #SUBSCRIBE} or {@link #EVENTS} (path parameters such as {@code ;x=y} ignored). */
     static boolean isHeraldEndpoint(jakarta.servlet.http.HttpServletRequest request) {
+        String path = endpointPath(request);
+        return SUBSCRIBE.equals(path) || EVENTS.equals(path);
+    }
+
+    /** Whether a request is a {@code POST} to {@link #EVENTS}. */
+    static boolean isPublishRequest(jakarta.servlet.http.HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && EVENTS.equals(endpointPath(request));
+    }
+
+    private static String endpointPath(jakarta.servlet.http.HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         int parameters = path.indexOf(';');
-        if (parameters >= 0) {
-            path = path.substring(0, parameters);
-        }
-        return SUBSCRIBE.equals(path) || EVENTS.equals(path);
+        return parameters >= 0 ? path.substring(0, parameters) : path;
     }
 
     /**

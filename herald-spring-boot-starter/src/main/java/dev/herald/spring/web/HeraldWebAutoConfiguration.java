@@ -15,6 +15,8 @@ import dev.herald.spring.security.SecurityContextIdentity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Configuration;
 import dev.herald.spring.security.TokenVerifiers;
 import dev.herald.spring.web.limits.RateLimiter;
@@ -85,6 +87,14 @@ public class HeraldWebAutoConfiguration {
         ServletRegistrationBean<S> registration = new ServletRegistrationBean<>(servlet, mapping);
         registration.setName(name);
         return registration;
+    }
+
+    /** Leaves publishes out of {@code http.server.requests} when {@code herald.publish.request-metrics=false}. */
+    @Bean
+    @ConditionalOnProperty(name = "herald.publish.request-metrics", havingValue = "false")
+    @ConditionalOnClass(name = "org.springframework.http.server.observation.ServerRequestObservationContext")
+    ObservationPredicate heraldUntimedPublishRequests() {
+        return new UntimedPublishRequests();
     }
 
     /**
