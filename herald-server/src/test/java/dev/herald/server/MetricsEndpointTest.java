@@ -174,6 +174,20 @@ class MetricsEndpointTest {
                 + "uri=\"/api/subscribe\"[^}]*\\} [1-9]");
     }
 
+    @Test
+    void publishRequestsAreTimedUnderTheirRoute() {
+        ServerHttp http = http();
+        // refused with a 400 problem by the publish servlet, outside Spring MVC; one accepted
+        assertThat(http.publish(ServerTokens.publisher(), "{\"topics\": [\"timed\"]}").statusCode()).isEqualTo(400);
+        assertThat(http.publish(ServerTokens.publisher(), "{\"topics\": [\"timed\"], \"data\": 1}").statusCode()).isEqualTo(201);
+
+        String scrape = http.get("/actuator/prometheus").body();
+        assertThat(scrape).containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"400\"[^}]*"
+                + "uri=\"/api/events\"[^}]*\\} [1-9]");
+        assertThat(scrape).containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"201\"[^}]*"
+                + "uri=\"/api/events\"[^}]*\\} [1-9]");
+    }
+
     private static String publishedId(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(201);
         Matcher matcher = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());

@@ -1,12 +1,8 @@
 package dev.herald.spring.web;
 
-import dev.herald.core.log.DuplicateEventIdException;
-import dev.herald.core.log.LogUnavailableException;
 import dev.herald.spring.security.AuthenticationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,15 +17,14 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 
 /**
  * Answers every failure of the Herald controllers with a problem document whose {@code detail} says
- * what to fix ({@link SubscribeServlet} answers its own, with the same {@link Problem}s). Scoped to
+ * what to fix ({@link SubscribeServlet} and {@link PublishServlet} answer their own, with the same
+ * {@link Problem}s). Scoped to
  * Herald's controllers (and ordered first among them) so that it neither changes nor is changed by
  * the error handling of the application around it.
  */
-@RestControllerAdvice(assignableTypes = {PublishController.class, SubscriptionsController.class})
+@RestControllerAdvice(assignableTypes = SubscriptionsController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public final class HeraldExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(HeraldExceptionHandler.class);
 
     private final ProblemResponses problems;
 
@@ -45,17 +40,6 @@ public final class HeraldExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<byte[]> unauthenticated(AuthenticationException e, HttpServletRequest request) {
         return problems.entity(Problem.of(e, request), request);
-    }
-
-    @ExceptionHandler(DuplicateEventIdException.class)
-    ResponseEntity<byte[]> duplicate(DuplicateEventIdException e, HttpServletRequest request) {
-        return problems.entity(Problem.of(e), request);
-    }
-
-    @ExceptionHandler(LogUnavailableException.class)
-    ResponseEntity<byte[]> logUnavailable(LogUnavailableException e, HttpServletRequest request) {
-        log.warn("publish refused, the event log is unavailable: {}", e.getMessage());
-        return problems.entity(Problem.logUnavailable(e, "the event was not stored"), request);
     }
 
     /**

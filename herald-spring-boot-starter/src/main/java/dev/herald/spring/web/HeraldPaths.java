@@ -1,5 +1,7 @@
 package dev.herald.spring.web;
 
+import org.springframework.web.filter.ServerHttpObservationFilter;
+
 /** The paths of the Herald HTTP API (docs/api.md). */
 public final class HeraldPaths {
 
@@ -16,11 +18,26 @@ public final class HeraldPaths {
 
     /** Whether a request goes to {@link #SUBSCRIBE} or {@link #EVENTS} (path parameters such as {@code ;x=y} ignored). */
     static boolean isHeraldEndpoint(jakarta.servlet.http.HttpServletRequest request) {
+        String path = endpointPath(request);
+        return SUBSCRIBE.equals(path) || EVENTS.equals(path);
+    }
+
+    /** Whether a request is a {@code POST} to {@link #EVENTS}. */
+    static boolean isPublishRequest(jakarta.servlet.http.HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && EVENTS.equals(endpointPath(request));
+    }
+
+    private static String endpointPath(jakarta.servlet.http.HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         int parameters = path.indexOf(';');
-        if (parameters >= 0) {
-            path = path.substring(0, parameters);
-        }
-        return SUBSCRIBE.equals(path) || EVENTS.equals(path);
+        return parameters >= 0 ? path.substring(0, parameters) : path;
+    }
+
+    /**
+     * Sets the {@code uri} tag of the request's {@code http.server.requests} observation, which a Spring
+     * MVC handler mapping would have set, for the endpoints served by a plain servlet.
+     */
+    static void tagObservation(jakarta.servlet.http.HttpServletRequest request, String path) {
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(path));
     }
 }

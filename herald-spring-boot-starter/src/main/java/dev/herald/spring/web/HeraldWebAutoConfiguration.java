@@ -15,6 +15,8 @@ import dev.herald.spring.security.SecurityContextIdentity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Configuration;
 import dev.herald.spring.security.TokenVerifiers;
 import dev.herald.spring.web.limits.RateLimiter;
@@ -55,21 +57,44 @@ public class HeraldWebAutoConfiguration {
         AsyncStreams streams = new AsyncStreams(hub, EmitterStreams.emitterTimeout(properties));
         SubscribeServlet servlet = new SubscribeServlet(streams, authenticator, lifecycle,
                 new SubscribeLimits(properties.limits()), problems);
-        String path = dispatcherPath.getIfAvailable(() -> () -> "").getRelativePath(HeraldPaths.SUBSCRIBE);
-        ServletRegistrationBean<SubscribeServlet> registration = new ServletRegistrationBean<>(servlet, path);
-        registration.setName("heraldSubscribe");
+        ServletRegistrationBean<SubscribeServlet> registration = servletAt(servlet, "heraldSubscribe", HeraldPaths.SUBSCRIBE,
+                dispatcherPath);
         registration.setAsyncSupported(true);
         return registration;
     }
 
+    /**
+     * {@code POST /api/events} as a plain servlet beside the {@code DispatcherServlet} (see
+     * {@link PublishServlet}), at the same place under the dispatcher's path.
+     */
     @Bean
-    PublishController heraldPublishController(Hub hub, Authenticator authenticator, PayloadEncoder payloads,
-                                              ObjectProvider<JsonMapper> jsonMapper, HeraldProperties properties) {
+    ServletRegistrationBean<PublishServlet> heraldPublishServlet(Hub hub, Authenticator authenticator, PayloadEncoder payloads,
+                                                                 ObjectProvider<JsonMapper> jsonMapper, HeraldProperties properties,
+                                                                 ProblemResponses problems,
+                                                                 ObjectProvider<DispatcherServletPath> dispatcherPath) {
         PublishRequestParser parser = new PublishRequestParser(jsonMapper.getIfAvailable(JsonMapper::shared));
         HeraldProperties.Limits limits = properties.limits();
-        return new PublishController(hub, authenticator, parser, payloads, (int) properties.publish().maxBytes().toBytes(),
-                new CookieCsrfGuard(new OriginPolicy(properties.cors().allowedOrigins())),
+        PublishGate gate = new PublishGate(authenticator, new CookieCsrfGuard(new OriginPolicy(properties.cors().allowedOrigins())),
                 new RateLimiter(limits.publishRate(), limits.publishBurst()));
+        PublishServlet servlet = new PublishServlet(hub, gate, parser, payloads, (int) properties.publish().maxBytes().toBytes(),
+                problems);
+        return servletAt(servlet, "heraldPublish", HeraldPaths.EVENTS, dispatcherPath);
+    }
+
+    private static <S extends jakarta.servlet.http.HttpServlet> ServletRegistrationBean<S> servletAt(
+            S servlet, String name, String path, ObjectProvider<DispatcherServletPath> dispatcherPath) {
+        String mapping = dispatcherPath.getIfAvailable(() -> () -> "").getRelativePath(path);
+        ServletRegistrationBean<S> registration = new ServletRegistrationBean<>(servlet, mapping);
+        registration.setName(name);
+        return registration;
+    }
+
+    /** Leaves publishes out of {@code http.server.requests} when {@code herald.publish.request-metrics=false}. */
+    @Bean
+    @ConditionalOnProperty(name = "herald.publish.request-metrics", havingValue = "false")
+    @ConditionalOnClass(name = "org.springframework.http.server.observation.ServerRequestObservationContext")
+    ObservationPredicate heraldUntimedPublishRequests() {
+        return new UntimedPublishRequests();
     }
 
     /**

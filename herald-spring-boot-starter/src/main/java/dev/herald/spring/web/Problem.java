@@ -14,9 +14,9 @@ import org.springframework.http.HttpStatusCode;
 
 /**
  * A refusal as the API answers it: the status, the {@code detail} of the problem document and the
- * headers that go with it. One mapping for the controllers' exception handler and the stream servlet,
- * which answers outside Spring MVC; the event log's refusals are public, for the protocol modules
- * (Mercure) whose endpoints answer them as Herald's API does.
+ * headers that go with it. One mapping for the controllers' exception handler and the servlets of
+ * the stream and the publish endpoints, which answer outside Spring MVC; the event log's refusals
+ * are public, for the protocol modules (Mercure) whose endpoints answer them as Herald's API does.
  */
 public record Problem(HttpStatusCode status, String detail, HttpHeaders headers) {
 

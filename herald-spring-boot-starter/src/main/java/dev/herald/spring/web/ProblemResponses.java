@@ -66,6 +66,13 @@ public final class ProblemResponses {
         response.flushBuffer();
     }
 
+    /** The 405 Spring MVC gave a method its mapping does not take, for the servlets outside it. */
+    void methodNotAllowed(String allow, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ALLOW, allow);
+        write(HttpStatus.METHOD_NOT_ALLOWED, "Method '" + request.getMethod() + "' is not supported.", headers, request, response);
+    }
+
     /** The document's bytes; {@code instance} is the path the problem is about (usually the request's). */
     public byte[] render(HttpStatusCode status, String detail, String instance) {
         HttpStatus known = HttpStatus.resolve(status.value());

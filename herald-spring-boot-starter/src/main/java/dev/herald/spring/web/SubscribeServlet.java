@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * {@code GET /api/subscribe}: opens an SSE stream. The hub writes everything on it (the opening
@@ -56,19 +55,12 @@ final class SubscribeServlet extends HttpServlet {
             case "GET", "HEAD" -> subscribe(request, response);
             case "OPTIONS" -> response.setHeader(HttpHeaders.ALLOW, ALLOW_OPTIONS);
             case "TRACE" -> super.service(request, response);
-            default -> {
-                HttpHeaders allow = new HttpHeaders();
-                allow.set(HttpHeaders.ALLOW, ALLOW);
-                problems.write(HttpStatus.METHOD_NOT_ALLOWED, "Method '" + request.getMethod() + "' is not supported.",
-                        allow, request, response);
-            }
+            default -> problems.methodNotAllowed(ALLOW, request, response);
         }
     }
 
     private void subscribe(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // the metrics' uri tag, which a Spring MVC handler mapping would have set
-        ServerHttpObservationFilter.findObservationContext(request)
-                .ifPresent(context -> context.setPathPattern(HeraldPaths.SUBSCRIBE));
+        HeraldPaths.tagObservation(request, HeraldPaths.SUBSCRIBE);
         try {
             if (!lifecycle.accepting()) {
                 throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "the hub is shutting down; reconnect in a moment")

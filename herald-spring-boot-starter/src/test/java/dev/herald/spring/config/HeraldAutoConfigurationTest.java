@@ -14,7 +14,6 @@ import dev.herald.spring.security.HeraldSigningKey;
 import dev.herald.spring.support.SwitchableEventLog;
 import dev.herald.spring.support.TestTokens;
 import dev.herald.spring.web.HeraldWebAutoConfiguration;
-import dev.herald.spring.web.PublishController;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -126,7 +125,7 @@ class HeraldAutoConfigurationTest {
                 .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HeraldStoreAutoConfiguration.class,
                         HeraldHubAutoConfiguration.class, HeraldSecurityAutoConfiguration.class, HeraldWebAutoConfiguration.class))
                 .withPropertyValues("herald.security.jwt.secret=" + TestTokens.SECRET)
-                .run(context -> assertThat(context).hasBean("heraldSubscribeServlet").hasSingleBean(PublishController.class));
+                .run(context -> assertThat(context).hasBean("heraldSubscribeServlet").hasBean("heraldPublishServlet"));
     }
 
     private static FailureAnalysis analyze(Throwable failure) {
