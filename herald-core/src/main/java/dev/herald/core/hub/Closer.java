@@ -58,11 +58,6 @@ final class Closer implements AutoCloseable {
         }
     }
 
-    /** Streams handed over and not yet ended. */
-    int pending() {
-        return queue.size();
-    }
-
     private void run() {
         while (running) {
             if (!drain()) {

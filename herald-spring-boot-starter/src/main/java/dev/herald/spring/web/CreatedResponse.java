@@ -23,7 +23,7 @@ final class CreatedResponse {
     }
 
     /** {@code id} as a JSON string, escaped as Jackson escapes it. */
-    static void quoted(EventId id, StringBuilder json) {
+    private static void quoted(EventId id, StringBuilder json) {
         json.append('"');
         JsonStringEncoder.getInstance().quoteAsString(id.value(), json);
         json.append('"');

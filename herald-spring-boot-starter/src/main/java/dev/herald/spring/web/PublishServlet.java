@@ -11,11 +11,11 @@ import dev.herald.spring.security.AuthenticationException;
 import dev.herald.spring.security.HeraldPrincipal;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 
 /**
