@@ -101,6 +101,18 @@ public final class Hub implements AutoCloseable {
      * the missed events (or a {@code herald.reset}), then live events.
      */
     public Connection subscribe(SubscribeRequest request, SseSink sink) {
+        return subscribe(request, sink, () -> { });
+    }
+
+    /**
+     * Opens a stream as {@link #subscribe(SubscribeRequest, SseSink)} does, and runs
+     * {@code beforeWriting} on the calling thread once the stream is in the fan-out (every event
+     * published from then on reaches it) and before anything is written to it. A servlet sends the
+     * response's status line and headers there: a client that sees them is subscribed, and sees them
+     * even while the writers are busy. When {@code beforeWriting} throws, the stream is closed as
+     * {@link CloseCause#CLIENT_GONE} and the exception is rethrown.
+     */
+    public Connection subscribe(SubscribeRequest request, SseSink sink, Runnable beforeWriting) {
         Instant now = clock.instant();
         long lifetimeEnd = now.toEpochMilli() + jittered(options.maxLifetime().toMillis());
         long deadline = lifetimeEnd;
@@ -116,6 +128,12 @@ public final class Hub implements AutoCloseable {
         connections.put(connection.id(), connection);
         shards[shard].add(connection);
         observer.connectionOpened(connection);
+        try {
+            beforeWriting.run();
+        } catch (RuntimeException e) {
+            connection.close(CloseCause.CLIENT_GONE);
+            throw e;
+        }
         writer.schedule(connection);
         return connection;
     }

@@ -1,6 +1,7 @@
 package dev.herald.core.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.core.event.Event;
@@ -13,11 +14,14 @@ import dev.herald.core.log.RetentionPolicy;
 import dev.herald.core.sse.WhatwgReader;
 import dev.herald.core.topic.Topic;
 import dev.herald.core.topic.TopicSelector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +62,40 @@ class HubTest {
     void streamStartsWithACommentAndRetry() {
         RecordingSink sink = open(Subscription.anonymous(selectors("news")));
         assertThat(sink.text()).startsWith(": herald stream ").contains("\nretry: 3000\n\n");
+    }
+
+    @Test
+    void beforeWritingRunsOnceTheStreamIsInTheFanOutAndBeforeAnyWrite() {
+        RecordingSink sink = new RecordingSink();
+        AtomicInteger sendsBefore = new AtomicInteger(-1);
+        hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))), sink, () -> {
+            sendsBefore.set(sink.sends());
+            hub.publish(Publication.of(List.of(NEWS), "published while the head goes out"));
+        });
+        await().until(() -> sink.data().size() == 1);
+        assertThat(sendsBefore).hasValue(0);
+        assertThat(sink.data()).containsExactly("published while the head goes out");
+    }
+
+    @Test
+    void aStreamWhoseHeadCannotBeSentIsClosedAsClientGone() {
+        RecordingSink sink = new RecordingSink();
+        List<CloseCause> causes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        hub.close();
+        hub = new Hub(log, HubOptions.DEFAULTS, new HubObserver() {
+            @Override
+            public void connectionClosed(Connection connection, CloseCause cause) {
+                causes.add(cause);
+            }
+        }, Clock.systemUTC());
+        UncheckedIOException gone = new UncheckedIOException(new IOException("connection reset by peer"));
+
+        assertThatThrownBy(() -> hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))), sink,
+                () -> { throw gone; })).isSameAs(gone);
+        assertThat(sink.isClosed()).isTrue();
+        assertThat(sink.sends()).isZero();
+        assertThat(causes).containsExactly(CloseCause.CLIENT_GONE);
+        assertThat(hub.connectionCount()).isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -36,36 +37,48 @@ final class AsyncStreams {
     }
 
     /**
-     * Starts the request's async mode, sends the response's status and headers, and hands the
-     * response to the hub, which starts writing at once: the status and headers must be set before.
+     * Starts the request's async mode and hands the response to the hub. The response's status line
+     * and headers, set before, go out from the request thread once the stream is in the hub's
+     * fan-out: a client that sees them is subscribed (an event published after that reaches it), and
+     * sees them even while the writers are busy (a reconnect storm), instead of waiting for the
+     * stream's first frame.
      *
      * @param onEnd runs once when the stream ends, however it ends (or at once when the hub refuses
      *              to open it): releases what the stream held, such as its place under a limit
+     * @throws IOException the client is gone before the headers could be sent
      */
     Connection open(HttpServletRequest request, SubscribeRequest subscribeRequest, Runnable onEnd) throws IOException {
         AsyncContext async;
-        AsyncStreamSink sink;
+        AsyncStreamSink streamSink;
         try {
             async = request.startAsync();
             async.setTimeout(timeout.toMillis());
-            sink = new AsyncStreamSink(async);
-            // The status line and headers go out now, from the request thread: the client (and a
-            // proxy waiting for the first byte) knows the stream is open even when the writers are
-            // busy (a reconnect storm), instead of waiting for the stream's first frame.
-            async.getResponse().flushBuffer();
-        } catch (IOException | RuntimeException e) {
-            onEnd.run();
-            throw e;
-        }
-        Connection connection;
-        try {
-            connection = hub.subscribe(subscribeRequest, new EndNotifyingSink(sink, onEnd));
+            streamSink = new AsyncStreamSink(async);
         } catch (RuntimeException e) {
             onEnd.run();
             throw e;
         }
-        async.addListener(new Listener(sink, connection));
+        EndNotifyingSink sink = new EndNotifyingSink(streamSink, onEnd);
+        Connection connection;
+        try {
+            connection = hub.subscribe(subscribeRequest, sink, () -> sendHead(async));
+        } catch (UncheckedIOException e) {
+            sink.ended();
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            sink.ended();
+            throw e;
+        }
+        async.addListener(new Listener(streamSink, connection));
         return connection;
+    }
+
+    private static void sendHead(AsyncContext async) {
+        try {
+            async.getResponse().flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private final class Listener implements AsyncListener {

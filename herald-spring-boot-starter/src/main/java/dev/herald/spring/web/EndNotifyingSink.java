@@ -29,9 +29,14 @@ final class EndNotifyingSink implements SseSink {
         try {
             delegate.close();
         } finally {
-            if (ended.compareAndSet(false, true)) {
-                onEnd.run();
-            }
+            ended();
+        }
+    }
+
+    /** Runs {@code onEnd} unless it has run: for a stream that ends before the hub took it. */
+    void ended() {
+        if (ended.compareAndSet(false, true)) {
+            onEnd.run();
         }
     }
 }

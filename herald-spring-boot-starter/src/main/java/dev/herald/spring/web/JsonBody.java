@@ -27,8 +27,9 @@ final class JsonBody {
             throw tooLarge(declared + " bytes", maxBytes);
         }
         byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(maxBytes + 1);
+        try {
+            // not closed: the container owns the stream, and a refusal may still discard the rest
+            body = request.getInputStream().readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw ApiProblemException.badRequest("the request body could not be read: " + e.getMessage());
         }
@@ -36,6 +37,34 @@ final class JsonBody {
             throw tooLarge("over " + maxBytes + " bytes", maxBytes);
         }
         return body;
+    }
+
+    /**
+     * Reads and drops what is left of the body, at most {@code maxBytes}, so that the connection can
+     * carry the client's next request once a refusal is sent. A refusal sent (and flushed) while the
+     * body is still arriving would otherwise leave the container to close the connection after the
+     * answer without saying so, and a client reusing it would see its next request fail.
+     *
+     * @return false when more is left or the body cannot be read: the connection must then close
+     */
+    static boolean discardRest(HttpServletRequest request, int maxBytes) {
+        if (request.getContentLengthLong() > maxBytes) {
+            return false;
+        }
+        try {
+            InputStream in = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            long left = maxBytes;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                left -= n;
+                if (left < 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
     }
 
     private static void requireJson(String contentType) {

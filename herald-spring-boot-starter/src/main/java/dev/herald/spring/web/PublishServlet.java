@@ -88,6 +88,9 @@ final class PublishServlet extends HttpServlet {
         } catch (RuntimeException e) {
             refusal = Problem.internalError(e, request);
         }
+        if (!JsonBody.discardRest(request, maxBodyBytes)) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
         problems.write(refusal, request, response);
     }
 }
