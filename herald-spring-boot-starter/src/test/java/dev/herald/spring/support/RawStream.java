@@ -40,22 +40,26 @@ public final class RawStream implements AutoCloseable {
     /** Reads up to the blank line after the headers. */
     public String readHeaders() {
         try {
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int matched = 0;
-            byte[] end = {'\r', '\n', '\r', '\n'};
-            while (matched < end.length) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.write(b);
-                matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-            }
-            return head.toString(StandardCharsets.ISO_8859_1);
+            return readHead(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads a response's status line and headers, up to the blank line, or what came before the end of input. */
+    public static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < end.length) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** The client side's port: how the server names this connection. */

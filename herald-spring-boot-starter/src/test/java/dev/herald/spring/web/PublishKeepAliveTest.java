@@ -3,7 +3,7 @@ package dev.herald.spring.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.spring.support.OpenHubTestSupport;
-import java.io.ByteArrayOutputStream;
+import dev.herald.spring.support.RawStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,18 +77,10 @@ class PublishKeepAliveTest extends OpenHubTestSupport {
 
     /** One response with a Content-Length body; the body is read and dropped. */
     private static Response read(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("the connection closed after " + head.size() + " bytes of head");
-            }
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        String text = RawStream.readHead(in);
+        if (!text.endsWith("\r\n\r\n")) {
+            throw new IOException("the connection closed after " + text.length() + " bytes of head");
         }
-        String text = head.toString(StandardCharsets.ISO_8859_1);
         int length = 0;
         for (String line : text.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
