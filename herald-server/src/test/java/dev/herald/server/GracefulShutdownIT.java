@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,7 +43,7 @@ class GracefulShutdownIT {
     private static final int STALL_EVENTS = 120;
     private static final int STALL_EVENT_BYTES = 60_000;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run leaves the hubs' logs to read
     Path logs;
 
     @Test

@@ -125,16 +125,20 @@ public final class Hub implements AutoCloseable {
         int shard = Math.floorMod(nextShard.getAndIncrement(), shards.length);
         Connection connection = new Connection(request, sink, now, deadline, deadlineCause,
                 options.outboxCapacity(), shard, writer, this::forget);
+        // the opener holds the stream's writer claim until beforeWriting has run: an event that
+        // reaches the stream meanwhile waits in its outbox instead of starting a writer beside it
+        connection.outbox().claim();
         connections.put(connection.id(), connection);
         shards[shard].add(connection);
         observer.connectionOpened(connection);
         try {
             beforeWriting.run();
         } catch (RuntimeException e) {
+            // the claim stays taken: no writer ever starts on this stream
             connection.close(CloseCause.CLIENT_GONE);
             throw e;
         }
-        writer.schedule(connection);
+        writer.start(connection);
         return connection;
     }
 

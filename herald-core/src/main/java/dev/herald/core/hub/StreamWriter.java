@@ -62,6 +62,11 @@ final class StreamWriter {
         }
     }
 
+    /** Starts the first writer of a new stream, whose claim the opener took. */
+    void start(Connection connection) {
+        threads.newThread(() -> run(connection)).start();
+    }
+
     private void run(Connection connection) {
         if (!connection.isOpen()) {
             connection.outbox().release();

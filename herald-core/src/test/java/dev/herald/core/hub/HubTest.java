@@ -67,13 +67,16 @@ class HubTest {
     @Test
     void beforeWritingRunsOnceTheStreamIsInTheFanOutAndBeforeAnyWrite() {
         RecordingSink sink = new RecordingSink();
-        AtomicInteger sendsBefore = new AtomicInteger(-1);
+        AtomicInteger sendsDuring = new AtomicInteger(-1);
         hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))), sink, () -> {
-            sendsBefore.set(sink.sends());
             hub.publish(Publication.of(List.of(NEWS), "published while the head goes out"));
+            // the event reaches the stream's outbox; no writer may start on it before this returns
+            await().until(() -> sink.sends() > 0 || hub.connections().iterator().next().outbox().depth() == 1);
+            sleep(Duration.ofMillis(100));
+            sendsDuring.set(sink.sends());
         });
         await().until(() -> sink.data().size() == 1);
-        assertThat(sendsBefore).hasValue(0);
+        assertThat(sendsDuring).hasValue(0);
         assertThat(sink.data()).containsExactly("published while the head goes out");
     }
 
@@ -346,5 +349,14 @@ class HubTest {
         assertThat(sink.isClosed()).isTrue();
         assertThat(sink.text()).endsWith("retry: 1234\n\n");
         assertThat(Optional.of(hub.options())).isPresent();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

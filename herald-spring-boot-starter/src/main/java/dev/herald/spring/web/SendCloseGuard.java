@@ -44,7 +44,7 @@ final class SendCloseGuard {
             send.run();
         } catch (IllegalStateException e) {
             // the container (or the emitter) refuses writes once it has ended the response: the client is gone
-            throw new IOException("the stream can no longer be written", e);
+            throw new IOException("the stream can no longer be written: " + e, e);
         } finally {
             sending.set(false);
             if (closeRequested.get()) {
