@@ -18,7 +18,7 @@ class SendCloseGuardTest {
 
         assertThatThrownBy(() -> guard.send(() -> {
             throw refused;
-        })).isInstanceOf(IOException.class).hasMessage("the stream can no longer be written").hasCause(refused);
+        })).isInstanceOf(IOException.class).hasMessage("the stream can no longer be written: " + refused).hasCause(refused);
     }
 
     @Test
