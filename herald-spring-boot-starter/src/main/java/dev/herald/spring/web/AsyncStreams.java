@@ -54,7 +54,7 @@ final class AsyncStreams {
             async = request.startAsync();
             async.setTimeout(timeout.toMillis());
             streamSink = new AsyncStreamSink(async);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             onEnd.run();
             throw e;
         }
