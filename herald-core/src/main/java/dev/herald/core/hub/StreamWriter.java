@@ -58,11 +58,11 @@ final class StreamWriter {
      */
     void schedule(Connection connection) {
         if (connection.outbox().claim()) {
-            threads.newThread(() -> run(connection)).start();
+            start(connection);
         }
     }
 
-    /** Starts the first writer of a new stream, whose claim the opener took. */
+    /** Starts a writer for a connection whose claim the caller holds (the opener of a new stream, or {@link #schedule}). */
     void start(Connection connection) {
         threads.newThread(() -> run(connection)).start();
     }
