@@ -38,6 +38,8 @@ public final class Hub implements AutoCloseable {
     private final Clock clock;
     private final Map<ConnectionId, Connection> connections = new ConcurrentHashMap<>();
     private final StreamWriter writer;
+    /** The newest dispatched events, for replay from memory. */
+    private final RecentEvents recent;
     private final Closer closer;
     private final Dispatcher[] shards;
     /** Streams are dealt to the shards in turn. */
@@ -55,7 +57,8 @@ public final class Hub implements AutoCloseable {
         // One name for all writers: a numbered name costs a shared counter and a string per thread,
         // and a writer thread is started per stream per event.
         this.closer = new Closer("herald-closer");
-        this.writer = new StreamWriter(eventLog, options, observer,
+        this.recent = new RecentEvents(options.recentEvents(), options.recentBytes());
+        this.writer = new StreamWriter(eventLog, recent, options, observer,
                 Thread.ofVirtual().name("herald-writer").factory(), closer, clock);
         this.shards = new Dispatcher[options.dispatchShards()];
         for (int i = 0; i < shards.length; i++) {
@@ -207,9 +210,13 @@ public final class Hub implements AutoCloseable {
         heartbeats.tick();
     }
 
-    /** The log's follower: every shard gets every event, in log order. */
+    /**
+     * The log's follower: every shard gets every event, in log order. The event is kept for replay
+     * before any shard sees it, so a resuming stream finds in memory every event not yet offered to it.
+     */
     private void dispatch(Event event) {
         LoggedEvent logged = new LoggedEvent(event);
+        recent.add(logged);
         for (Dispatcher shard : shards) {
             shard.accept(logged);
         }

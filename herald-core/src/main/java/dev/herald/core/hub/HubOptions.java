@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param maxWriteBytes  frames coalesced into one write at most this size
  * @param dispatchShards dispatcher threads the fan-out is split over; each stream belongs to one,
  *                       every one sees every event in log order
+ * @param recentEvents   the newest events kept in memory, encoded, for replay to resuming streams
+ *                       (0: every replay reads the log)
+ * @param recentBytes    at most this much payload kept for replay (an estimate: twice the data's
+ *                       length in chars, plus 128 bytes per event)
  */
 public record HubOptions(
         Duration heartbeat,
@@ -27,7 +31,9 @@ public record HubOptions(
         int outboxCapacity,
         int replayPageSize,
         int maxWriteBytes,
-        int dispatchShards) {
+        int dispatchShards,
+        int recentEvents,
+        long recentBytes) {
 
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
@@ -39,10 +45,13 @@ public record HubOptions(
     public static final int DEFAULT_MAX_WRITE_BYTES = 64 * 1024;
     /** One per core: offering to the streams is the fan-out's CPU work, and it splits evenly. */
     public static final int DEFAULT_DISPATCH_SHARDS = Runtime.getRuntime().availableProcessors();
+    /** Some minutes of a busy topic: a reconnect storm replays from memory what clients missed while away. */
+    public static final int DEFAULT_RECENT_EVENTS = 4096;
+    public static final long DEFAULT_RECENT_BYTES = 16L * 1024 * 1024;
 
     public static final HubOptions DEFAULTS = new HubOptions(DEFAULT_HEARTBEAT, DEFAULT_MAX_LIFETIME,
             DEFAULT_LIFETIME_JITTER, DEFAULT_CLIENT_RETRY, DEFAULT_OUTBOX_CAPACITY, DEFAULT_REPLAY_PAGE_SIZE,
-            DEFAULT_MAX_WRITE_BYTES, DEFAULT_DISPATCH_SHARDS);
+            DEFAULT_MAX_WRITE_BYTES, DEFAULT_DISPATCH_SHARDS, DEFAULT_RECENT_EVENTS, DEFAULT_RECENT_BYTES);
 
     public HubOptions {
         positive(heartbeat, "heartbeat");
@@ -55,38 +64,47 @@ public record HubOptions(
             throw new IllegalArgumentException(
                     "outbox capacity, replay page size, write size and dispatch shards must be positive");
         }
+        if (recentEvents < 0 || recentBytes < 0) {
+            throw new IllegalArgumentException("recent events and bytes must not be negative");
+        }
     }
 
-    /** Options with {@link #DEFAULT_DISPATCH_SHARDS}. */
+    /** Options with {@link #DEFAULT_DISPATCH_SHARDS}, {@link #DEFAULT_RECENT_EVENTS} and {@link #DEFAULT_RECENT_BYTES}. */
     public HubOptions(Duration heartbeat, Duration maxLifetime, double lifetimeJitter, Duration clientRetry,
                       int outboxCapacity, int replayPageSize, int maxWriteBytes) {
         this(heartbeat, maxLifetime, lifetimeJitter, clientRetry, outboxCapacity, replayPageSize, maxWriteBytes,
-                DEFAULT_DISPATCH_SHARDS);
+                DEFAULT_DISPATCH_SHARDS, DEFAULT_RECENT_EVENTS, DEFAULT_RECENT_BYTES);
     }
 
     public HubOptions withHeartbeat(Duration value) {
         return new HubOptions(value, maxLifetime, lifetimeJitter, clientRetry, outboxCapacity, replayPageSize, maxWriteBytes,
-                dispatchShards);
+                dispatchShards, recentEvents, recentBytes);
     }
 
     public HubOptions withMaxLifetime(Duration value) {
         return new HubOptions(heartbeat, value, lifetimeJitter, clientRetry, outboxCapacity, replayPageSize, maxWriteBytes,
-                dispatchShards);
+                dispatchShards, recentEvents, recentBytes);
     }
 
     public HubOptions withOutboxCapacity(int value) {
         return new HubOptions(heartbeat, maxLifetime, lifetimeJitter, clientRetry, value, replayPageSize, maxWriteBytes,
-                dispatchShards);
+                dispatchShards, recentEvents, recentBytes);
     }
 
     public HubOptions withClientRetry(Duration value) {
         return new HubOptions(heartbeat, maxLifetime, lifetimeJitter, value, outboxCapacity, replayPageSize, maxWriteBytes,
-                dispatchShards);
+                dispatchShards, recentEvents, recentBytes);
     }
 
     public HubOptions withDispatchShards(int value) {
         return new HubOptions(heartbeat, maxLifetime, lifetimeJitter, clientRetry, outboxCapacity, replayPageSize,
-                maxWriteBytes, value);
+                maxWriteBytes, value, recentEvents, recentBytes);
+    }
+
+    /** Keeps at most {@code events} events and {@code bytes} of payload in memory for replay. */
+    public HubOptions withRecent(int events, long bytes) {
+        return new HubOptions(heartbeat, maxLifetime, lifetimeJitter, clientRetry, outboxCapacity, replayPageSize,
+                maxWriteBytes, dispatchShards, events, bytes);
     }
 
     private static void positive(Duration value, String name) {

@@ -40,10 +40,12 @@ final class StreamWriter {
     private final ThreadFactory threads;
     private final Closer closer;
     private final Clock clock;
+    private final RecentEvents recent;
 
-    StreamWriter(EventLog eventLog, HubOptions options, HubObserver observer, ThreadFactory threads, Closer closer,
-                 Clock clock) {
+    StreamWriter(EventLog eventLog, RecentEvents recent, HubOptions options, HubObserver observer,
+                 ThreadFactory threads, Closer closer, Clock clock) {
         this.eventLog = eventLog;
+        this.recent = recent;
         this.options = options;
         this.observer = observer;
         this.threads = threads;
@@ -180,36 +182,124 @@ final class StreamWriter {
         }
     }
 
+    /**
+     * Writes what the client missed after {@code after}. The log says what that is (or answers with a
+     * reset); from the first missed event that {@link RecentEvents} still holds, the rest is written
+     * from there, as the frames the fan-out encoded, instead of being read and encoded again. The
+     * first read asks the log for one event only: in a reconnect storm nearly every resuming stream
+     * finds it in memory.
+     */
     private void replay(Connection connection, EventId after) throws IOException {
         EventId cursor = after;
         int replayed = 0;
+        int limit = 1;
         while (connection.isOpen()) {
-            ReadResult result = eventLog.readAfter(cursor, options.replayPageSize());
+            ReadResult result = eventLog.readAfter(cursor, limit);
+            limit = options.replayPageSize();
             switch (result) {
                 case ReadResult.Reset reset -> {
                     writeReset(connection, reset);
                     return;
                 }
                 case ReadResult.Found found -> {
-                    ByteArrayOutputStream page = new ByteArrayOutputStream();
-                    for (Event event : found.events()) {
-                        connection.writtenThrough = event.position();
-                        cursor = event.id();
-                        if (connection.subscription().accepts(event)) {
-                            page.writeBytes(encode(event));
-                            replayed++;
-                        }
-                    }
-                    if (page.size() > 0) {
-                        connection.sink().send(page.toByteArray());
-                        connection.wrote(clock.millis());
-                    }
-                    if (!found.more()) {
+                    List<Event> events = found.events();
+                    if (events.isEmpty()) {
                         observer.eventsReplayed(replayed);
                         return;
                     }
+                    Event first = events.getFirst();
+                    RecentEvents.Entry kept = recent.find(first.position(), first.id());
+                    if (kept == null) {
+                        ByteArrayOutputStream page = new ByteArrayOutputStream();
+                        for (Event event : events) {
+                            connection.writtenThrough = event.position();
+                            cursor = event.id();
+                            if (connection.subscription().accepts(event)) {
+                                page.writeBytes(encode(event));
+                                replayed++;
+                            }
+                        }
+                        send(connection, page);
+                        if (!found.more()) {
+                            observer.eventsReplayed(replayed);
+                            return;
+                        }
+                        Event last = events.getLast();
+                        kept = recent.find(last.position(), last.id());
+                        if (kept == null) {
+                            continue;
+                        }
+                        kept = recent.at(kept.sequence() + 1);
+                        if (kept == null) {
+                            // the log holds more than the hub has dispatched yet: those events come
+                            // through the outbox (the stream is in the fan-out), or the log has them
+                            continue;
+                        }
+                    }
+                    MemoryReplay fromMemory = replayFromMemory(connection, kept.sequence());
+                    replayed += fromMemory.replayed();
+                    if (fromMemory.complete()) {
+                        observer.eventsReplayed(replayed);
+                        return;
+                    }
+                    // the ring moved on under us: the log has the rest
+                    cursor = fromMemory.lastId() != null ? fromMemory.lastId() : cursor;
                 }
             }
+        }
+    }
+
+    /** What {@link #replayFromMemory} wrote: whether it reached the newest kept event, and the id it ended at. */
+    private record MemoryReplay(int replayed, boolean complete, EventId lastId) { }
+
+    /**
+     * Writes the kept events from {@code sequence} up to the newest, in pages of at most
+     * {@link HubOptions#maxWriteBytes}. Events dispatched after that come through the outbox: the
+     * stream has been in the fan-out since before this replay began.
+     */
+    private MemoryReplay replayFromMemory(Connection connection, long sequence) throws IOException {
+        int replayed = 0;
+        EventId lastId = null;
+        long end = recent.head();
+        List<byte[]> page = new ArrayList<>();
+        int pageBytes = 0;
+        for (long next = sequence; next < end && connection.isOpen(); next++) {
+            RecentEvents.Entry entry = recent.at(next);
+            if (entry == null) {
+                sendPage(connection, page, pageBytes);
+                return new MemoryReplay(replayed, false, lastId);
+            }
+            Event event = entry.event();
+            connection.writtenThrough = event.position();
+            lastId = event.id();
+            if (connection.subscription().accepts(event)) {
+                byte[] bytes = entry.logged().frame().bytes();
+                page.add(bytes);
+                pageBytes += bytes.length;
+                replayed++;
+                if (pageBytes >= options.maxWriteBytes()) {
+                    sendPage(connection, page, pageBytes);
+                    pageBytes = 0;
+                }
+            }
+        }
+        sendPage(connection, page, pageBytes);
+        return new MemoryReplay(replayed, true, lastId);
+    }
+
+    private void sendPage(Connection connection, List<byte[]> page, int bytes) throws IOException {
+        if (page.isEmpty()) {
+            return;
+        }
+        connection.sink().send(page.size() == 1 ? page.getFirst() : join(page, bytes));
+        connection.wrote(clock.millis());
+        page.clear();
+    }
+
+    private void send(Connection connection, ByteArrayOutputStream page) throws IOException {
+        if (page.size() > 0) {
+            connection.sink().send(page.toByteArray());
+            connection.wrote(clock.millis());
         }
     }
 

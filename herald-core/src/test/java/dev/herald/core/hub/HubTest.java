@@ -26,6 +26,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HubTest {
 
@@ -155,12 +157,17 @@ class HubTest {
         assertThat(sink.data()).containsExactly("2", "3", "4");
     }
 
-    @Test
-    void handOverFromReplayToLiveHasNoGapAndNoDuplicate() throws Exception {
+    /**
+     * Streams resume while events are published: from memory (every missed event kept), from the log
+     * then memory (64 kept, overtaken while replaying), and from the log alone (none kept).
+     */
+    @ParameterizedTest(name = "{0} recent events kept")
+    @ValueSource(ints = {4096, 64, 0})
+    void handOverFromReplayToLiveHasNoGapAndNoDuplicate(int recentEvents) throws Exception {
         hub.close();
         // room for every live event that arrives while a replay is written: this test is about
         // the hand-over, not about slow consumers
-        hub = new Hub(log, HubOptions.DEFAULTS.withOutboxCapacity(10_000));
+        hub = new Hub(log, HubOptions.DEFAULTS.withOutboxCapacity(10_000).withRecent(recentEvents, 1 << 24));
         Event start = hub.publish(Publication.of(List.of(NEWS), "0"));
         Thread publisher = Thread.ofPlatform().start(() -> {
             for (int i = 1; i <= 3000; i++) {
@@ -183,6 +190,81 @@ class HubTest {
             for (int i = 0; i < data.size(); i++) {
                 assertThat(data.get(i)).isEqualTo(Integer.toString(i + 1));
             }
+        }
+    }
+
+    @Test
+    void aResumeWithinTheRecentEventsReadsOneEventFromTheLogAndTheRestFromMemory() {
+        hub.close();
+        CountingLog counting = new CountingLog(log);
+        hub = new Hub(counting, HubOptions.DEFAULTS);
+        Event first = hub.publish(Publication.of(List.of(NEWS), "1"));
+        for (int i = 2; i <= 600; i++) {
+            hub.publish(Publication.of(List.of(i % 2 == 0 ? NEWS : Topic.of("other")), Integer.toString(i)));
+        }
+        RecordingSink sink = new RecordingSink();
+        hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))).resumingAfter(first.id()), sink);
+        await().until(() -> sink.data().size() == 300);
+        hub.publish(Publication.of(List.of(NEWS), "live"));
+        await().until(() -> sink.data().size() == 301);
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 2; i <= 600; i += 2) {
+            expected.add(Integer.toString(i));
+        }
+        expected.add("live");
+        assertThat(sink.data()).isEqualTo(expected);
+        assertThat(counting.limits).containsExactly(1);
+        // the ids and the order of the replay are the log's: the same as a replay from the log alone
+        List<String> ids = sink.events().stream().map(WhatwgReader.Read::id).toList();
+        assertThat(ids.get(0)).isEqualTo(log.readAfter(first.id(), 1) instanceof dev.herald.core.log.ReadResult.Found f
+                ? f.events().get(0).id().value() : null);
+    }
+
+    @Test
+    void anIdTheLogNoLongerKeepsGetsAResetEvenWhileTheEventsAreInMemory() {
+        hub.close();
+        InMemoryEventLog small = new InMemoryEventLog(new RetentionPolicy(3, Duration.ofHours(1)));
+        hub = new Hub(small, HubOptions.DEFAULTS);
+        Event first = hub.publish(Publication.of(List.of(NEWS), "1"));
+        for (int i = 2; i <= 10; i++) {
+            hub.publish(Publication.of(List.of(NEWS), Integer.toString(i)));
+        }
+        RecordingSink sink = new RecordingSink();
+        hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))).resumingAfter(first.id()), sink);
+        await().until(() -> !sink.events().isEmpty());
+        assertThat(sink.events().get(0).type()).isEqualTo("herald.reset");
+        assertThat(sink.events().get(0).data()).contains("\"reason\":\"expired\"");
+        small.close();
+    }
+
+    /** A log that records the limit of every read, to see which replays read it. */
+    private static final class CountingLog implements dev.herald.core.log.EventLog {
+        private final dev.herald.core.log.EventLog log;
+        final List<Integer> limits = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        CountingLog(dev.herald.core.log.EventLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public Event append(Publication publication) {
+            return log.append(publication);
+        }
+
+        @Override
+        public dev.herald.core.log.ReadResult readAfter(EventId lastEventId, int limit) {
+            limits.add(limit);
+            return log.readAfter(lastEventId, limit);
+        }
+
+        @Override
+        public AutoCloseable follow(java.util.function.Consumer<Event> follower) {
+            return log.follow(follower);
+        }
+
+        @Override
+        public void close() {
+            log.close();
         }
     }
 

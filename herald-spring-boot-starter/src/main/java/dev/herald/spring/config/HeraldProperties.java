@@ -58,7 +58,8 @@ public record HeraldProperties(
     public HubOptions hubOptions() {
         return new HubOptions(heartbeat, connection.maxLifetime(), connection.lifetimeJitter(),
                 connection.clientRetry(), connection.outboxCapacity(), HubOptions.DEFAULT_REPLAY_PAGE_SIZE,
-                HubOptions.DEFAULT_MAX_WRITE_BYTES);
+                HubOptions.DEFAULT_MAX_WRITE_BYTES)
+                .withRecent(store.replayCacheEvents(), store.replayCacheSize().toBytes());
     }
 
     /**
@@ -176,11 +177,16 @@ public record HeraldProperties(
      * @param type      the event log: {@code memory} here; other store modules add their own names
      * @param maxEvents events kept for replay at most
      * @param maxAge    events older than this are dropped; a client whose last id is gone gets a reset
+     * @param replayCacheEvents the newest events each node also keeps in memory, encoded, so that
+     *                  resuming streams are replayed without reading the store (0: always read it)
+     * @param replayCacheSize   at most this much event data in that cache
      */
     public record Store(
             @DefaultValue("memory") String type,
             @DefaultValue("10000") int maxEvents,
-            @DefaultValue("1h") Duration maxAge) {
+            @DefaultValue("1h") Duration maxAge,
+            @DefaultValue("4096") int replayCacheEvents,
+            @DefaultValue("16MB") DataSize replayCacheSize) {
 
         public Store {
             if (type == null || type.isBlank()) {
@@ -190,6 +196,13 @@ public record HeraldProperties(
                 throw new IllegalArgumentException("herald.store.max-events must be at least 1, not " + maxEvents);
             }
             positive(maxAge, "herald.store.max-age");
+            if (replayCacheEvents < 0) {
+                throw new IllegalArgumentException(
+                        "herald.store.replay-cache-events must not be negative (0 turns the cache off), not " + replayCacheEvents);
+            }
+            if (replayCacheSize == null || replayCacheSize.isNegative()) {
+                throw new IllegalArgumentException("herald.store.replay-cache-size must not be negative, not " + replayCacheSize);
+            }
         }
 
         public RetentionPolicy retention() {
