@@ -7,7 +7,6 @@ import dev.herald.core.log.EventLog;
 import dev.herald.core.log.ReadResult;
 import dev.herald.core.log.ResetReason;
 import dev.herald.core.sse.SseEncoder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -210,16 +209,19 @@ final class StreamWriter {
                     Event first = events.getFirst();
                     RecentEvents.Entry kept = recent.find(first.position(), first.id());
                     if (kept == null) {
-                        ByteArrayOutputStream page = new ByteArrayOutputStream();
+                        List<byte[]> page = new ArrayList<>();
+                        int pageBytes = 0;
                         for (Event event : events) {
                             connection.writtenThrough = event.position();
                             cursor = event.id();
                             if (connection.subscription().accepts(event)) {
-                                page.writeBytes(encode(event));
+                                byte[] bytes = encode(event);
+                                page.add(bytes);
+                                pageBytes += bytes.length;
                                 replayed++;
                             }
                         }
-                        send(connection, page);
+                        sendPage(connection, page, pageBytes);
                         if (!found.more()) {
                             observer.eventsReplayed(replayed);
                             return;
@@ -294,13 +296,6 @@ final class StreamWriter {
         connection.sink().send(page.size() == 1 ? page.getFirst() : join(page, bytes));
         connection.wrote(clock.millis());
         page.clear();
-    }
-
-    private void send(Connection connection, ByteArrayOutputStream page) throws IOException {
-        if (page.size() > 0) {
-            connection.sink().send(page.toByteArray());
-            connection.wrote(clock.millis());
-        }
     }
 
     private void writeReset(Connection connection, ReadResult.Reset reset) throws IOException {
