@@ -9,6 +9,7 @@ import dev.herald.core.log.EventLog;
 import dev.herald.core.log.LogPosition;
 import dev.herald.core.log.LogStats;
 import dev.herald.core.log.LogUnavailableException;
+import dev.herald.core.log.PartialAppendException;
 import dev.herald.core.log.ReadResult;
 import dev.herald.core.log.ResetReason;
 import java.nio.file.Path;
@@ -183,6 +184,46 @@ public final class EmbeddedEventLog implements EventLog {
         }
         group.awaitDurable();
         return event;
+    }
+
+    /**
+     * Under group commit, stages the whole batch under one hold of the append lock, so that it joins
+     * one group and waits for one sync; under {@code Always}, one sync per event as {@link #append}.
+     */
+    @Override
+    public List<Event> appendAll(List<Publication> publications) {
+        if (flusher == null) {
+            return EventLog.super.appendAll(publications);
+        }
+        List<Event> staged = new ArrayList<>(publications.size());
+        CommitGroup group = null;
+        RuntimeException refusal = null;
+        appendLock.lock();
+        try {
+            for (Publication publication : publications) {
+                try {
+                    Event event = stage(publication);
+                    group = flusher.enlist(event);
+                    staged.add(event);
+                } catch (DuplicateEventIdException | LogUnavailableException e) {
+                    refusal = e;
+                    break;
+                }
+            }
+        } finally {
+            appendLock.unlock();
+        }
+        if (group != null) {
+            try {
+                group.awaitDurable();
+            } catch (LogUnavailableException e) {
+                throw new PartialAppendException(List.of(), e);
+            }
+        }
+        if (refusal != null) {
+            throw new PartialAppendException(staged, refusal);
+        }
+        return staged;
     }
 
     /** {@link FlushPolicy.Always}: write, sync and hand over under the lock, one append at a time. */

@@ -3,11 +3,13 @@ package dev.herald.core.hub;
 import dev.herald.core.event.Event;
 import dev.herald.core.event.Publication;
 import dev.herald.core.log.EventLog;
+import dev.herald.core.log.PartialAppendException;
 import dev.herald.core.sse.SseEncoder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -89,6 +91,30 @@ public final class Hub implements AutoCloseable {
             Event event = eventLog.append(publication);
             observer.eventPublished(event);
             return event;
+        } finally {
+            publishing.decrementAndGet();
+        }
+    }
+
+    /**
+     * Publishes events in their order, as consecutive {@link #publish}es would but with one wait for
+     * the log ({@link EventLog#appendAll}): returns once the log holds them all.
+     *
+     * @throws dev.herald.core.log.PartialAppendException when one cannot be appended: those before it
+     *                                                    are published, it and those after it are not
+     */
+    public List<Event> publishAll(List<Publication> publications) {
+        publishing.incrementAndGet();
+        try {
+            List<Event> events;
+            try {
+                events = eventLog.appendAll(publications);
+            } catch (PartialAppendException e) {
+                e.stored().forEach(observer::eventPublished);
+                throw e;
+            }
+            events.forEach(observer::eventPublished);
+            return events;
         } finally {
             publishing.decrementAndGet();
         }

@@ -3,6 +3,8 @@ package dev.herald.core.log;
 import dev.herald.core.event.Event;
 import dev.herald.core.event.EventId;
 import dev.herald.core.event.Publication;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -34,6 +36,26 @@ public interface EventLog extends AutoCloseable {
      * @throws LogUnavailableException   when the store cannot take it now; the event is not stored
      */
     Event append(Publication publication);
+
+    /**
+     * Appends publications in their order, as consecutive {@link #append}s would, and returns them
+     * as stored. Another publisher's events may fall between them. A store overrides this when it can
+     * make a batch durable at once (one sync, one round trip) rather than once per event.
+     *
+     * @throws PartialAppendException when one cannot be appended: those before it are stored, it and
+     *                                those after it are not
+     */
+    default List<Event> appendAll(List<Publication> publications) {
+        List<Event> stored = new ArrayList<>(publications.size());
+        for (Publication publication : publications) {
+            try {
+                stored.add(append(publication));
+            } catch (DuplicateEventIdException | LogUnavailableException e) {
+                throw new PartialAppendException(stored, e);
+            }
+        }
+        return stored;
+    }
 
     /**
      * Reads up to {@code limit} events strictly after {@code lastEventId}, in log order.

@@ -10,6 +10,7 @@ import dev.herald.core.event.EventType;
 import dev.herald.core.event.Publication;
 import dev.herald.core.event.UserId;
 import dev.herald.core.log.InMemoryEventLog;
+import dev.herald.core.log.PartialAppendException;
 import dev.herald.core.log.RetentionPolicy;
 import dev.herald.core.sse.WhatwgReader;
 import dev.herald.core.topic.Topic;
@@ -131,6 +132,30 @@ class HubTest {
         await().until(() -> granted.data().size() == 2 && notGranted.data().size() == 1);
         assertThat(granted.data()).containsExactly("secret", "open");
         assertThat(notGranted.data()).containsExactly("open");
+    }
+
+    @Test
+    void aPublishedBatchReachesStreamsInOrderAndEachEventIsReportedOnce() {
+        List<Event> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        hub.close();
+        hub = new Hub(log, HubOptions.DEFAULTS, new HubObserver() {
+            @Override
+            public void eventPublished(Event event) {
+                reported.add(event);
+            }
+        }, Clock.systemUTC());
+        RecordingSink sink = open(Subscription.anonymous(selectors("news")));
+
+        List<Event> batch = hub.publishAll(List.of(Publication.of(List.of(NEWS), "1"), Publication.of(List.of(NEWS), "2"),
+                Publication.of(List.of(NEWS), "3")));
+        assertThatThrownBy(() -> hub.publishAll(List.of(Publication.of(List.of(NEWS), "4"),
+                Publication.of(List.of(NEWS), "5").withId(batch.get(0).id()), Publication.of(List.of(NEWS), "6"))))
+                .isInstanceOf(PartialAppendException.class);
+
+        await().until(() -> sink.data().size() == 4);
+        assertThat(sink.data()).containsExactly("1", "2", "3", "4");
+        assertThat(reported).extracting(Event::data).containsExactly("1", "2", "3", "4");
+        assertThat(hub.publishesInFlight()).isZero();
     }
 
     @Test

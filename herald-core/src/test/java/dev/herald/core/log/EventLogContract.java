@@ -96,6 +96,36 @@ public abstract class EventLogContract {
     }
 
     @Test
+    void appendAllStoresABatchInOrderAsConsecutiveAppendsWould() {
+        Event before = log.append(news("before"));
+        List<Event> batch = log.appendAll(List.of(news("b1"), news("b2").withId(EventId.of("own-b3")), news("b4")));
+
+        assertThat(batch).extracting(Event::data).containsExactly("b1", "b2", "b4");
+        assertThat(batch.get(1).id()).isEqualTo(EventId.of("own-b3"));
+        assertThat(batch.get(0).position().isAfter(before.position())).isTrue();
+        assertThat(batch.get(2).position().isAfter(batch.get(1).position())).isTrue();
+        assertThat(batch.get(1).position().isAfter(batch.get(0).position())).isTrue();
+        ReadResult.Found found = (ReadResult.Found) log.readAfter(before.id(), 10);
+        assertThat(found.events()).isEqualTo(batch);
+    }
+
+    @Test
+    void appendAllStopsAtATakenIdAndSaysWhatWasStored() {
+        Event taken = log.append(news("first").withId(EventId.of("taken")));
+
+        assertThatThrownBy(() -> log.appendAll(List.of(news("a"), news("b"), news("c").withId(EventId.of("taken")),
+                news("d"))))
+                .isInstanceOfSatisfying(PartialAppendException.class, e -> {
+                    assertThat(e.stored()).extracting(Event::data).containsExactly("a", "b");
+                    assertThat(e.refusal()).isInstanceOf(DuplicateEventIdException.class);
+                });
+        ReadResult.Found found = (ReadResult.Found) log.readAfter(taken.id(), 10);
+        assertThat(found.events()).extracting(Event::data).containsExactly("a", "b");
+        assertThatThrownBy(() -> log.appendAll(List.of(news("again").withId(EventId.of("taken")))))
+                .isInstanceOfSatisfying(PartialAppendException.class, e -> assertThat(e.stored()).isEmpty());
+    }
+
+    @Test
     void readAfterReturnsTheEventsAfterAnIdInOrder() {
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -186,7 +216,14 @@ public abstract class EventLogContract {
                 int publisher = p;
                 publishers.execute(() -> {
                     for (int i = 0; i < 25; i++) {
-                        log.append(news(publisher + ":" + i));
+                        if (i % 5 == 0 && i + 3 <= 25) {
+                            // batches interleave with single appends of the others
+                            log.appendAll(List.of(news(publisher + ":" + i), news(publisher + ":" + (i + 1)),
+                                    news(publisher + ":" + (i + 2))));
+                            i += 2;
+                        } else {
+                            log.append(news(publisher + ":" + i));
+                        }
                     }
                     done.countDown();
                 });
@@ -201,18 +238,24 @@ public abstract class EventLogContract {
                     .as("event %d follows event %d", i, i - 1).isTrue();
         }
         assertThat(seen.stream().map(Event::id).distinct().count()).isEqualTo(100);
+        for (int p = 0; p < 4; p++) {
+            String prefix = p + ":";
+            assertThat(seen.stream().map(Event::data).filter(data -> data.startsWith(prefix)).toList())
+                    .as("publisher %d's events in its order", p)
+                    .isEqualTo(java.util.stream.IntStream.range(0, 25).mapToObj(i -> prefix + i).toList());
+        }
     }
 
     @Test
     void idsFromAnEarlierLifeAreNeverConfused() throws Exception {
         Event before = log.append(news("before"));
-        log.append(news("after-before"));
+        log.appendAll(List.of(news("after-before"), news("batched")));
         RetentionPolicy retention = new RetentionPolicy(100, Duration.ofHours(1));
         Optional<EventLog> reopened = reopen(log, retention);
         if (reopened.isPresent()) {
             log = reopened.get();
             ReadResult.Found found = (ReadResult.Found) log.readAfter(before.id(), 10);
-            assertThat(found.events()).extracting(Event::data).containsExactly("after-before");
+            assertThat(found.events()).extracting(Event::data).containsExactly("after-before", "batched");
         } else {
             log.close();
             log = newLog(retention);

@@ -7,24 +7,29 @@ public final class HeraldPaths {
 
     public static final String SUBSCRIBE = "/api/subscribe";
     public static final String EVENTS = "/api/events";
+    public static final String EVENTS_BATCH = "/api/events/batch";
     public static final String SUBSCRIPTIONS = "/api/subscriptions";
 
     private HeraldPaths() {
     }
 
     static boolean isApiPath(String path) {
-        return SUBSCRIBE.equals(path) || EVENTS.equals(path) || SUBSCRIPTIONS.equals(path);
+        return SUBSCRIBE.equals(path) || EVENTS.equals(path) || EVENTS_BATCH.equals(path) || SUBSCRIPTIONS.equals(path);
     }
 
-    /** Whether a request goes to {@link #SUBSCRIBE} or {@link #EVENTS} (path parameters such as {@code ;x=y} ignored). */
+    /**
+     * Whether a request goes to {@link #SUBSCRIBE}, {@link #EVENTS} or {@link #EVENTS_BATCH} (path
+     * parameters such as {@code ;x=y} ignored).
+     */
     static boolean isHeraldEndpoint(jakarta.servlet.http.HttpServletRequest request) {
         String path = endpointPath(request);
-        return SUBSCRIBE.equals(path) || EVENTS.equals(path);
+        return SUBSCRIBE.equals(path) || EVENTS.equals(path) || EVENTS_BATCH.equals(path);
     }
 
-    /** Whether a request is a {@code POST} to {@link #EVENTS}. */
+    /** Whether a request is a {@code POST} to {@link #EVENTS} or {@link #EVENTS_BATCH}. */
     static boolean isPublishRequest(jakarta.servlet.http.HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && EVENTS.equals(endpointPath(request));
+        String path = endpointPath(request);
+        return "POST".equals(request.getMethod()) && (EVENTS.equals(path) || EVENTS_BATCH.equals(path));
     }
 
     private static String endpointPath(jakarta.servlet.http.HttpServletRequest request) {

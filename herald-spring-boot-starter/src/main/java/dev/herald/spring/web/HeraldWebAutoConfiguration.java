@@ -68,17 +68,41 @@ public class HeraldWebAutoConfiguration {
      * {@link PublishServlet}), at the same place under the dispatcher's path.
      */
     @Bean
-    ServletRegistrationBean<PublishServlet> heraldPublishServlet(Hub hub, Authenticator authenticator, PayloadEncoder payloads,
-                                                                 ObjectProvider<JsonMapper> jsonMapper, HeraldProperties properties,
+    ServletRegistrationBean<PublishServlet> heraldPublishServlet(Hub hub, PublishGate gate, PublishRequestParser parser,
+                                                                 PayloadEncoder payloads, HeraldProperties properties,
                                                                  ProblemResponses problems,
                                                                  ObjectProvider<DispatcherServletPath> dispatcherPath) {
-        PublishRequestParser parser = new PublishRequestParser(jsonMapper.getIfAvailable(JsonMapper::shared));
-        HeraldProperties.Limits limits = properties.limits();
-        PublishGate gate = new PublishGate(authenticator, new CookieCsrfGuard(new OriginPolicy(properties.cors().allowedOrigins())),
-                new RateLimiter(limits.publishRate(), limits.publishBurst()));
         PublishServlet servlet = new PublishServlet(hub, gate, parser, payloads, (int) properties.publish().maxBytes().toBytes(),
                 problems);
         return servletAt(servlet, "heraldPublish", HeraldPaths.EVENTS, dispatcherPath);
+    }
+
+    /**
+     * {@code POST /api/events/batch} beside it (see {@link BatchPublishServlet}), sharing its checks and
+     * the publisher's rate.
+     */
+    @Bean
+    ServletRegistrationBean<BatchPublishServlet> heraldBatchPublishServlet(Hub hub, PublishGate gate, PublishRequestParser parser,
+                                                                           PayloadEncoder payloads, HeraldProperties properties,
+                                                                           ProblemResponses problems,
+                                                                           ObjectProvider<DispatcherServletPath> dispatcherPath) {
+        HeraldProperties.Publish publish = properties.publish();
+        BatchPublishServlet servlet = new BatchPublishServlet(hub, gate, parser, payloads, publish.maxBatchEvents(),
+                (int) publish.maxBatchBytes().toBytes(), problems);
+        return servletAt(servlet, "heraldBatchPublish", HeraldPaths.EVENTS_BATCH, dispatcherPath);
+    }
+
+    @Bean
+    PublishRequestParser heraldPublishRequestParser(ObjectProvider<JsonMapper> jsonMapper) {
+        return new PublishRequestParser(jsonMapper.getIfAvailable(JsonMapper::shared));
+    }
+
+    /** The publishers' checks and their rate, one allowance per publisher for both publish endpoints. */
+    @Bean
+    PublishGate heraldPublishGate(Authenticator authenticator, HeraldProperties properties) {
+        HeraldProperties.Limits limits = properties.limits();
+        return new PublishGate(authenticator, new CookieCsrfGuard(new OriginPolicy(properties.cors().allowedOrigins())),
+                new RateLimiter(limits.publishRate(), limits.publishBurst()));
     }
 
     private static <S extends jakarta.servlet.http.HttpServlet> ServletRegistrationBean<S> servletAt(

@@ -5,6 +5,9 @@ import dev.herald.core.log.LogUnavailableException;
 import dev.herald.spring.security.AuthenticationException;
 import dev.herald.spring.security.AuthenticationFailure;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +21,27 @@ import org.springframework.http.HttpStatusCode;
  * the stream and the publish endpoints, which answer outside Spring MVC; the event log's refusals
  * are public, for the protocol modules (Mercure) whose endpoints answer them as Herald's API does.
  */
-public record Problem(HttpStatusCode status, String detail, HttpHeaders headers) {
+public record Problem(HttpStatusCode status, String detail, HttpHeaders headers, Map<String, Object> extensions) {
 
     private static final Logger log = LoggerFactory.getLogger(Problem.class);
 
+    /** {@code extensions} are RFC 9457 extension members of the document, after the standard ones. */
     public Problem {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(headers, "headers");
+        extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
+    public Problem(HttpStatusCode status, String detail, HttpHeaders headers) {
+        this(status, detail, headers, Map.of());
+    }
+
+    /** This problem with one more extension member. */
+    public Problem with(String member, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(member, value);
+        return new Problem(status, detail, headers, more);
     }
 
     static Problem of(ApiProblemException e, HttpServletRequest request) {

@@ -36,7 +36,10 @@ public final class ProblemResponses {
     }
 
     public ResponseEntity<byte[]> entity(Problem problem, HttpServletRequest request) {
-        return entity(problem.status(), problem.detail(), problem.headers(), request);
+        return ResponseEntity.status(problem.status())
+                .headers(problem.headers())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(render(problem.status(), problem.detail(), request.getRequestURI(), problem.extensions()));
     }
 
     /** One of Spring's own request errors ({@code e}, an {@link ErrorResponse}) with its status, headers and detail. */
@@ -51,13 +54,18 @@ public final class ProblemResponses {
     }
 
     void write(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(problem.status(), problem.detail(), problem.headers(), request, response);
+        write(problem.status(), problem.headers(), render(problem.status(), problem.detail(), request.getRequestURI(),
+                problem.extensions()), response);
     }
 
     /** For callers outside a handler method, where no return value handler runs. */
     public void write(HttpStatusCode status, String detail, HttpHeaders headers, HttpServletRequest request,
                       HttpServletResponse response) throws IOException {
-        byte[] body = render(status, detail, request.getRequestURI());
+        write(status, headers, render(status, detail, request.getRequestURI()), response);
+    }
+
+    private static void write(HttpStatusCode status, HttpHeaders headers, byte[] body, HttpServletResponse response)
+            throws IOException {
         response.setStatus(status.value());
         headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -75,6 +83,11 @@ public final class ProblemResponses {
 
     /** The document's bytes; {@code instance} is the path the problem is about (usually the request's). */
     public byte[] render(HttpStatusCode status, String detail, String instance) {
+        return render(status, detail, instance, Map.of());
+    }
+
+    /** As {@link #render(HttpStatusCode, String, String)}, with RFC 9457 extension members after the standard ones. */
+    public byte[] render(HttpStatusCode status, String detail, String instance, Map<String, Object> extensions) {
         HttpStatus known = HttpStatus.resolve(status.value());
         Map<String, Object> json = new LinkedHashMap<>();
         // RFC 9457: an absent type means "about:blank"; spelled out for clients that do not know that
@@ -83,6 +96,7 @@ public final class ProblemResponses {
         json.put("status", status.value());
         json.put("detail", detail);
         json.put("instance", instance);
+        json.putAll(extensions);
         return jsonMapper.writeValueAsBytes(json);
     }
 }

@@ -33,15 +33,41 @@ final class PublishGate {
      * @throws dev.herald.spring.security.AuthenticationException no or a bad token
      */
     HeraldPrincipal admit(HttpServletRequest request) {
+        HeraldPrincipal publisher = authenticate(request);
+        charge(publisher, 1);
+        return publisher;
+    }
+
+    /**
+     * The CSRF guard and the token, without the rate: for a batch, whose size the rate needs, the
+     * body is read between the two.
+     *
+     * @throws ApiProblemException                                 403 (CSRF guard)
+     * @throws dev.herald.spring.security.AuthenticationException no or a bad token
+     */
+    HeraldPrincipal authenticate(HttpServletRequest request) {
         if (RequestTokens.locate(request).map(RequestTokens.Found::source).orElse(null) == RequestTokens.Source.COOKIE) {
             csrfGuard.check(request);
         }
-        HeraldPrincipal publisher = authenticator.publisher(request);
-        if (!publishRate.tryAcquire(publisher.user().value())) {
+        return authenticator.publisher(request);
+    }
+
+    /**
+     * Takes {@code events} from the publisher's allowance at once, or none: the rate counts events,
+     * so a batch costs as much as its events published one by one.
+     *
+     * @throws ApiProblemException 429 when the allowance is short; 400 for a batch larger than the
+     *                             burst, which could never pass
+     */
+    void charge(HeraldPrincipal publisher, int events) {
+        if (events > publishRate.burst()) {
+            throw ApiProblemException.badRequest("the batch has " + events + " events, more than herald.limits.publish-burst ("
+                    + publishRate.burst() + ") lets one publisher send at once: send smaller batches");
+        }
+        if (!publishRate.tryAcquire(publisher.user().value(), events)) {
             throw SubscribeLimits.tooMany("too many publishes by '" + publisher.user().value() + "': see"
                     + " herald.limits.publish-rate and herald.limits.publish-burst; retry later", publishRate.retryAfterSeconds());
         }
-        return publisher;
     }
 
     /** @throws ApiProblemException 403 when a target topic is not covered by the token's publish grants */

@@ -9,6 +9,7 @@ import dev.herald.core.topic.Topic;
 import dev.herald.spring.publish.HeraldEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,13 +20,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the body of {@code POST /api/events} into a {@link HeraldEvent}, refusing anything unclear
+ * Reads the body of {@code POST /api/events} into a {@link HeraldEvent} (and of
+ * {@code POST /api/events/batch} into several), refusing anything unclear
  * with a 400 whose detail names the field and what to fix. Unknown fields are refused too: a typo
  * such as {@code "topic"} would otherwise publish to nowhere without a word.
  */
 final class PublishRequestParser {
 
     static final String EXAMPLE = "{\"topics\": [\"news\"], \"type\": \"update\", \"data\": {\"text\": \"hello\"}}";
+    static final String BATCH_EXAMPLE = "{\"events\": [{\"users\": [\"alice\"], \"data\": \"hi\"}, {\"topics\": [\"news\"], \"data\": \"hello\"}]}";
     private static final Set<String> FIELDS = Set.of("topics", "users", "type", "data", "private", "id", "retry");
 
     private final JsonMapper jsonMapper;
@@ -37,6 +40,63 @@ final class PublishRequestParser {
     /** @throws ApiProblemException (400) */
     HeraldEvent parse(byte[] body) {
         JsonNode root = readTree(body);
+        if (!root.isObject()) {
+            throw bad("the body must be a JSON object such as " + EXAMPLE);
+        }
+        return event(root);
+    }
+
+    /**
+     * Reads the body of {@code POST /api/events/batch}, {@code {"events": [event, ...]}}, each event as
+     * {@link #parse} reads one; a refusal names the event by its index.
+     *
+     * @throws ApiProblemException (400)
+     */
+    List<HeraldEvent> parseBatch(byte[] body, int maxEvents) {
+        JsonNode root = readTree(body);
+        if (!root.isObject()) {
+            throw bad("the body must be a JSON object such as " + BATCH_EXAMPLE);
+        }
+        for (String name : root.propertyNames()) {
+            if (!"events".equals(name)) {
+                throw bad("unknown field '" + SubscribeRequests.printable(name) + "'; a batch has one field, events,"
+                        + " as in " + BATCH_EXAMPLE);
+            }
+        }
+        JsonNode events = root.get("events");
+        if (events == null || !events.isArray()) {
+            throw bad("'events' must be an array of events, as in " + BATCH_EXAMPLE);
+        }
+        if (events.isEmpty()) {
+            throw bad("'events' is empty: a batch carries 1 to " + maxEvents + " events");
+        }
+        if (events.size() > maxEvents) {
+            throw bad("the batch has " + events.size() + " events, more than herald.publish.max-batch-events ("
+                    + maxEvents + "): send smaller batches");
+        }
+        List<HeraldEvent> parsed = new ArrayList<>(events.size());
+        Set<EventId> ownIds = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode item = events.get(i);
+            HeraldEvent event;
+            try {
+                if (!item.isObject()) {
+                    throw bad("must be a JSON object such as " + EXAMPLE);
+                }
+                event = event(item);
+            } catch (ApiProblemException e) {
+                throw bad("events[" + i + "]: " + e.getMessage());
+            }
+            if (event.id().isPresent() && !ownIds.add(event.id().get())) {
+                throw bad("events[" + i + "]: the id '" + SubscribeRequests.printable(event.id().get().value())
+                        + "' is given twice in the batch; event ids must be unique");
+            }
+            parsed.add(event);
+        }
+        return parsed;
+    }
+
+    private HeraldEvent event(JsonNode root) {
         for (String name : root.propertyNames()) {
             if (!FIELDS.contains(name)) {
                 throw bad("unknown field '" + SubscribeRequests.printable(name) + "'; the fields are topics, users, type,"
@@ -71,9 +131,6 @@ final class PublishRequestParser {
         }
         if (root == null || root.isMissingNode()) {
             throw bad("the body is empty: send a JSON object such as " + EXAMPLE);
-        }
-        if (!root.isObject()) {
-            throw bad("the body must be a JSON object such as " + EXAMPLE);
         }
         return root;
     }

@@ -67,7 +67,6 @@ final class PublishServlet extends HttpServlet {
 
     private void publish(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HeraldPaths.tagObservation(request, HeraldPaths.EVENTS);
-        Problem refusal;
         try {
             HeraldPrincipal publisher = gate.admit(request);
             HeraldEvent event = parser.parse(JsonBody.read(request, maxBodyBytes));
@@ -75,19 +74,34 @@ final class PublishServlet extends HttpServlet {
             PublishGate.requireAllowed(publisher, publication);
             Event stored = hub.publish(publication);
             CreatedResponse.write(response, CreatedResponse.id(stored.id()));
-            return;
-        } catch (ApiProblemException e) {
-            refusal = Problem.of(e, request);
-        } catch (AuthenticationException e) {
-            refusal = Problem.of(e, request);
-        } catch (DuplicateEventIdException e) {
-            refusal = Problem.of(e);
-        } catch (LogUnavailableException e) {
-            log.warn("publish refused, the event log is unavailable: {}", e.getMessage());
-            refusal = Problem.logUnavailable(e, "the event was not stored");
         } catch (RuntimeException e) {
-            refusal = Problem.internalError(e, request);
+            refuse(refusal(e, request, "the event was not stored"), request, response, maxBodyBytes, problems);
         }
+    }
+
+    /**
+     * What a publish endpoint answers for a refusal: 400, 401, 403, 409, 413, 415, 429, 503;
+     * 500 for anything else. {@code notStored} says what the client lost when the log is unavailable.
+     */
+    static Problem refusal(RuntimeException e, HttpServletRequest request, String notStored) {
+        return switch (e) {
+            case ApiProblemException problem -> Problem.of(problem, request);
+            case AuthenticationException failure -> Problem.of(failure, request);
+            case DuplicateEventIdException duplicate -> Problem.of(duplicate);
+            case LogUnavailableException unavailable -> {
+                log.warn("publish refused, the event log is unavailable: {}", unavailable.getMessage());
+                yield Problem.logUnavailable(unavailable, notStored);
+            }
+            default -> Problem.internalError(e, request);
+        };
+    }
+
+    /**
+     * Answers a refusal, after reading and dropping the rest of the body so that the connection can
+     * carry the client's next request (or saying {@code Connection: close} when too much is left).
+     */
+    static void refuse(Problem refusal, HttpServletRequest request, HttpServletResponse response, int maxBodyBytes,
+                       ProblemResponses problems) throws IOException {
         if (!JsonBody.discardRest(request, maxBodyBytes)) {
             response.setHeader(HttpHeaders.CONNECTION, "close");
         }

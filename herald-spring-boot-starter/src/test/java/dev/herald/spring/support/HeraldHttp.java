@@ -43,7 +43,16 @@ public final class HeraldHttp {
     }
 
     public HttpResponse<String> publish(String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/events"))
+        return post("/api/events", token, json);
+    }
+
+    /** {@code POST /api/events/batch} with {@code json} as the body. */
+    public HttpResponse<String> publishBatch(String token, String json) {
+        return post("/api/events/batch", token, json);
+    }
+
+    private HttpResponse<String> post(String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {

@@ -110,6 +110,25 @@ class AbuseLimitsTest {
     }
 
     @Test
+    void theBatchPublishRateCountsEvents() {
+        String batcher = TestTokens.sign(TestTokens.SECRET, new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("batcher")
+                .claim("herald", Map.of("publish", List.of("*"))).build());
+        String two = "{\"events\": [{\"topics\": [\"spam\"], \"data\": 1}, {\"topics\": [\"spam\"], \"data\": 2}]}";
+        String four = "{\"events\": [" + String.join(",", java.util.Collections.nCopies(4, "{\"topics\": [\"spam\"], \"data\": 1}"))
+                + "]}";
+
+        assertThat(assertProblem(http.publishBatch(batcher, four), 400))
+                .isEqualTo("the batch has 4 events, more than herald.limits.publish-burst (3) lets one publisher send at"
+                        + " once: send smaller batches");
+        assertThat(http.publishBatch(batcher, two).statusCode()).isEqualTo(201);
+        HttpResponse<String> second = http.publishBatch(batcher, two);
+        assertThat(assertProblem(second, 429)).contains("too many publishes by 'batcher'");
+        // the one event left of the burst is still there: a refused batch takes nothing
+        assertThat(http.publish(batcher, "{\"topics\": [\"spam\"], \"data\": 3}").statusCode()).isEqualTo(201);
+        assertThat(http.publish(batcher, "{\"topics\": [\"spam\"], \"data\": 4}").statusCode()).isEqualTo(429);
+    }
+
+    @Test
     void topicsPerStreamAndQueryLength() {
         HttpResponse<String> topics = http.get("/api/subscribe?topic=a&topic=b&topic=c&topic=d", Map.of());
         assertThat(assertProblem(topics, 413)).contains("too many topics: at most 3").contains("herald.limits.max-topics-per-subscription");

@@ -11,6 +11,7 @@ import dev.herald.spring.support.SwitchableEventLog;
 import dev.herald.spring.support.TestApplication;
 import dev.herald.spring.support.TestTokens;
 import java.net.http.HttpResponse;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,5 +82,32 @@ class SecuredHubTest {
 
         assertThat(assertProblem(response, 503)).contains("event log is unavailable").contains("not stored");
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
+    void aBatchCutShortByTheLogSaysWhichEventsWereStored() {
+        try (SseStream stream = SseStream.open(http.subscribeUri("topic", "outage"),
+                Map.of("Authorization", "Bearer " + TestTokens.user("sam")))) {
+            log.downAfter(2);
+
+            HttpResponse<String> response = http.publishBatch(TestTokens.publisher("*"), "{\"events\": ["
+                    + "{\"topics\": [\"outage\"], \"id\": \"b1\", \"data\": \"1\"},"
+                    + "{\"topics\": [\"outage\"], \"id\": \"b2\", \"data\": \"2\"},"
+                    + "{\"topics\": [\"outage\"], \"id\": \"b3\", \"data\": \"3\"},"
+                    + "{\"topics\": [\"outage\"], \"id\": \"b4\", \"data\": \"4\"}]}");
+
+            assertThat(assertProblem(response, 503)).startsWith("events[2]: the event log is unavailable")
+                    .contains("events[0..1] were stored").contains("events[2] and those after it were not");
+            assertThat(JsonMapper.shared().readTree(response.body()).get("stored").toString()).isEqualTo("[\"b1\",\"b2\"]");
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+            await().untilAsserted(() -> assertThat(stream.data()).containsExactly("1", "2"));
+
+            log.setDown(false);
+            HttpResponse<String> rest = http.publishBatch(TestTokens.publisher("*"), "{\"events\": ["
+                    + "{\"topics\": [\"outage\"], \"id\": \"b3\", \"data\": \"3\"},"
+                    + "{\"topics\": [\"outage\"], \"id\": \"b4\", \"data\": \"4\"}]}");
+            assertThat(rest.statusCode()).isEqualTo(201);
+            await().untilAsserted(() -> assertThat(stream.data()).containsExactly("1", "2", "3", "4"));
+        }
     }
 }

@@ -39,6 +39,14 @@ public final class RateLimiter {
 
     /** Takes one token for {@code key}; false when its bucket is empty. */
     public boolean tryAcquire(String key) {
+        return tryAcquire(key, 1);
+    }
+
+    /**
+     * Takes {@code permits} tokens for {@code key} at once, or none; false when its bucket holds fewer
+     * (always false for more than {@link #burst()}).
+     */
+    public boolean tryAcquire(String key, int permits) {
         long now = nanoTime.getAsLong();
         boolean[] granted = {false};
         buckets.compute(key, (k, bucket) -> {
@@ -46,9 +54,9 @@ public final class RateLimiter {
             // refill a negative amount nor move the bucket's time back.
             long at = bucket == null ? now : Math.max(now, bucket.atNanos());
             double tokens = bucket == null ? burst : Math.min(burst, bucket.tokens() + (at - bucket.atNanos()) * ratePerNano);
-            if (tokens >= 1) {
+            if (tokens >= permits) {
                 granted[0] = true;
-                return new Bucket(tokens - 1, at);
+                return new Bucket(tokens - permits, at);
             }
             return new Bucket(tokens, at);
         });
@@ -57,6 +65,11 @@ public final class RateLimiter {
             sweep(now);
         }
         return granted[0];
+    }
+
+    /** The most tokens a bucket holds: the most one {@link #tryAcquire(String, int)} can take. */
+    public int burst() {
+        return burst;
     }
 
     /** Seconds until one more request of an empty bucket is allowed, rounded up (for Retry-After). */

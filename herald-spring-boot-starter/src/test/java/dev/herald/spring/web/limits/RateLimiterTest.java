@@ -35,6 +35,21 @@ class RateLimiterTest {
     }
 
     @Test
+    void severalPermitsAreTakenAllOrNone() {
+        RateLimiter limiter = new RateLimiter(2, 5, now::get);
+
+        assertThat(limiter.tryAcquire("a", 6)).isFalse();
+        assertThat(limiter.tryAcquire("a", 4)).isTrue();
+        assertThat(limiter.tryAcquire("a", 2)).isFalse();
+        assertThat(limiter.tryAcquire("a")).isTrue();
+        assertThat(limiter.tryAcquire("a")).isFalse();
+        now.addAndGet(1_000_000_000L); // two tokens
+        assertThat(limiter.tryAcquire("a", 3)).isFalse();
+        assertThat(limiter.tryAcquire("a", 2)).isTrue();
+        assertThat(limiter.burst()).isEqualTo(5);
+    }
+
+    @Test
     void aCallerThatReadTheClockEarlierTakesNoMoreThanItsToken() {
         RateLimiter limiter = new RateLimiter(1_000_000, 100, now::get);
         now.set(10_000_000L);
