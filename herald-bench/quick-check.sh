@@ -11,7 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="${OUT:-$here/target/benchmarks/quick-$(date -u +%Y%m%d-%H%M%S)}"
-cases="${CASES:-idle broadcast-saturated broadcast-rate targeted reconnect-storm broadcast-multi-node}"
+cases="${CASES:-idle broadcast-saturated broadcast-rate targeted targeted-batch reconnect-storm broadcast-multi-node}"
 
 QUICK=1 OUT="$out" DOC="$out/benchmarks.md" CASES="$cases" PEERS="herald tutorial nchan" "$here/run-benchmarks.sh"
 
@@ -23,10 +23,14 @@ if command -v nginx >/dev/null && [[ -f /usr/lib/nginx/modules/ngx_nchan_module.
   strict="herald,nchan"
 fi
 status=0
-# the tutorial has no multi-node case; everything else must be there
+# the tutorial has no multi-node case, only Herald has the batch case; everything else must be there
 "$java_home/bin/java" -jar "$out/jars/herald-bench.jar" check --in="$out/results" \
-  --cases="$(echo "$cases" | sed 's/broadcast-multi-node//' | xargs | tr ' ' ',')" --present="$present" \
+  --cases="$(echo "$cases" | sed 's/broadcast-multi-node//; s/targeted-batch//' | xargs | tr ' ' ',')" --present="$present" \
   --strict="$strict" || status=1
+if [[ " $cases " == *" targeted-batch "* ]]; then
+  "$java_home/bin/java" -jar "$out/jars/herald-bench.jar" check --in="$out/results" --cases=targeted-batch \
+    --present=herald --strict=herald || status=1
+fi
 if [[ " $cases " == *" broadcast-multi-node "* ]]; then
   "$java_home/bin/java" -jar "$out/jars/herald-bench.jar" check --in="$out/results" --cases=broadcast-multi-node \
     --present="${present/tutorial,/}" --strict="$strict" || status=1

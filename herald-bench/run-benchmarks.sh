@@ -25,6 +25,9 @@
 #   broadcast-rate        RATE_CONNECTIONS=10000 [300] subscribers, RATE_EVENTS=200 [40] events at RATE_RATE=50 [20]/s
 #   targeted              TARGETED_CONNECTIONS=10000 [200] users, TARGETED_RATE=5000 [200] events/s for
 #                         TARGETED_DURATION=10 [3] s, each to one random user
+#   targeted-batch        the same load published through POST /api/events/batch (Herald only: the peers have no
+#                         batch publish): up to TARGETED_BATCH=100 events per request, TARGETED_BATCH_CONCURRENCY=2
+#                         requests in flight, each carrying the events that fell due while the previous one was out
 #   reconnect-storm       STORM_CONNECTIONS=10000 [300] subscribers, STORM_RATE=50 [20] events/s for STORM_DURATION=15
 #                         [6] s; at STORM_AT=5 [2] s all drop and resume within STORM_SPREAD=1000 [500] ms
 #   broadcast-multi-node  MULTI_CONNECTIONS=100000 [900] subscribers spread over MULTI_NODES=6 [3] Herald processes
@@ -53,7 +56,7 @@ root="$(cd "$here/.." && pwd)"
 QUICK="${QUICK:-0}"
 q() { if [[ "$QUICK" == 1 ]]; then echo "$2"; else echo "$1"; fi; } # full-size value, QUICK value
 
-CASES="${CASES:-idle broadcast-saturated broadcast-rate targeted reconnect-storm broadcast-multi-node}"
+CASES="${CASES:-idle broadcast-saturated broadcast-rate targeted targeted-batch reconnect-storm broadcast-multi-node}"
 PEERS="${PEERS:-herald tutorial nchan}"
 IDLE_CONNECTIONS="${IDLE_CONNECTIONS:-$(q 18000 300)}"
 IDLE_HOLD="${IDLE_HOLD:-$(q 50 2)}"
@@ -66,6 +69,8 @@ RATE_RATE="${RATE_RATE:-$(q 50 20)}"
 TARGETED_CONNECTIONS="${TARGETED_CONNECTIONS:-$(q 10000 200)}"
 TARGETED_RATE="${TARGETED_RATE:-$(q 5000 200)}"
 TARGETED_DURATION="${TARGETED_DURATION:-$(q 10 3)}"
+TARGETED_BATCH="${TARGETED_BATCH:-100}"
+TARGETED_BATCH_CONCURRENCY="${TARGETED_BATCH_CONCURRENCY:-2}"
 STORM_CONNECTIONS="${STORM_CONNECTIONS:-$(q 10000 300)}"
 STORM_RATE="${STORM_RATE:-$(q 50 20)}"
 STORM_DURATION="${STORM_DURATION:-$(q 15 6)}"
@@ -150,9 +155,9 @@ case_scenario() {
   case "$1" in
     idle) echo idle ;;
     broadcast-saturated | broadcast-rate | broadcast-multi-node) echo broadcast ;;
-    targeted) echo targeted ;;
+    targeted | targeted-batch) echo targeted ;;
     reconnect-storm) echo reconnect-storm ;;
-    *) echo "unknown case $1 (one of: idle broadcast-saturated broadcast-rate targeted reconnect-storm broadcast-multi-node)" >&2
+    *) echo "unknown case $1 (one of: idle broadcast-saturated broadcast-rate targeted targeted-batch reconnect-storm broadcast-multi-node)" >&2
        return 1 ;;
   esac
 }
@@ -162,7 +167,7 @@ case_connections() {
     idle) echo "$IDLE_CONNECTIONS" ;;
     broadcast-saturated) echo "$SATURATED_CONNECTIONS" ;;
     broadcast-rate) echo "$RATE_CONNECTIONS" ;;
-    targeted) echo "$TARGETED_CONNECTIONS" ;;
+    targeted | targeted-batch) echo "$TARGETED_CONNECTIONS" ;;
     reconnect-storm) echo "$STORM_CONNECTIONS" ;;
     broadcast-multi-node) echo "$MULTI_CONNECTIONS" ;;
   esac
@@ -181,6 +186,8 @@ case_options() { # case
       "--publish-concurrency=$PUBLISH_CONCURRENCY" "--warmup=$WARMUP_EVENTS" ;;
     broadcast-rate) printf '%s\n' "--events=$RATE_EVENTS" "--rate=$RATE_RATE" "--warmup=$WARMUP_EVENTS" ;;
     targeted) printf '%s\n' "--rate=$TARGETED_RATE" "--duration=$TARGETED_DURATION" "--warmup=$WARMUP_EVENTS" ;;
+    targeted-batch) printf '%s\n' "--rate=$TARGETED_RATE" "--duration=$TARGETED_DURATION" "--warmup=$WARMUP_EVENTS" \
+      "--publish-batch=$TARGETED_BATCH" "--publish-concurrency=$TARGETED_BATCH_CONCURRENCY" ;;
     reconnect-storm) printf '%s\n' "--rate=$STORM_RATE" "--duration=$STORM_DURATION" "--storm-at=$STORM_AT" \
       "--storm-spread=$STORM_SPREAD" "--warmup=$WARMUP_EVENTS" ;;
     broadcast-multi-node) printf '%s\n' "--events=$MULTI_EVENTS" "--rate=$MULTI_RATE" \
@@ -207,8 +214,8 @@ wait_port() { # port seconds pid
 peer_available() { # peer case
   case "$1" in
     herald) [[ -f "$HERALD_JAR" ]] && { [[ "$2" != broadcast-multi-node ]] || command -v redis-server >/dev/null; } ;;
-    tutorial) [[ "$2" != broadcast-multi-node ]] ;;
-    nchan) command -v nginx >/dev/null && [[ -f /usr/lib/nginx/modules/ngx_nchan_module.so ]] ;;
+    tutorial) [[ "$2" != broadcast-multi-node && "$2" != targeted-batch ]] ;;
+    nchan) [[ "$2" != targeted-batch ]] && command -v nginx >/dev/null && [[ -f /usr/lib/nginx/modules/ngx_nchan_module.so ]] ;;
     *) return 1 ;;
   esac
 }
@@ -216,6 +223,7 @@ peer_available() { # peer case
 why_unavailable() { # peer case
   case "$1:$2" in
     tutorial:broadcast-multi-node) echo "one Tomcat process with a cap of 8,192 connections; no shared store to spread it over (its cap shows in the other cases)" ;;
+    tutorial:targeted-batch | nchan:targeted-batch) echo "no batch publish; its one-event publishes are in the targeted case" ;;
     herald:broadcast-multi-node) echo "needs $HERALD_JAR and redis-server" ;;
     herald:*) echo "needs $HERALD_JAR" ;;
     nchan:*) echo "needs nginx + libnginx-mod-nchan" ;;
@@ -312,10 +320,12 @@ peer_options() { # peer case
       printf '%s\n' "--publish-url=http://127.0.0.1:$HERALD_NODE_PORT/api/events" \
         "--publish-header=Authorization: Bearer {token}" \
         '--publish-body={"topics":["bench"],"type":"message","data":"{payload}"}' "--jwt-secret=$SECRET" ;;
-    herald:targeted)
+    herald:targeted | herald:targeted-batch)
+      local path=/api/events
+      [[ "$kase" == targeted-batch ]] && path=/api/events/batch
       printf '%s\n' "--subscribe-url=http://127.0.0.1:$HERALD_PORT/api/subscribe?topic=users/{user}" \
         "--subscribe-header=Authorization: Bearer {token}" "--token-subscribe=users/{user}" \
-        "--publish-url=http://127.0.0.1:$HERALD_PORT/api/events" "--publish-header=Authorization: Bearer {token}" \
+        "--publish-url=http://127.0.0.1:$HERALD_PORT$path" "--publish-header=Authorization: Bearer {token}" \
         '--publish-body={"users":["{user}"],"type":"message","data":"{payload}"}' "--jwt-secret=$SECRET" ;;
     herald:*)
       printf '%s\n' "--subscribe-url=http://127.0.0.1:$HERALD_PORT/api/subscribe?topic=bench" \
@@ -470,13 +480,14 @@ EOF
 | deliveries/s, broadcast to 1,000 subscribers, saturated: ≥ Nchan's | \`broadcast-saturated\` | deliveries/s, herald ÷ nchan ≥ 1 |
 | broadcast to 10,000 subscribers: deliveries/s ≥ Nchan's, p99 ≤ Nchan's | \`broadcast-rate\` | deliveries/s and latency p99 against nchan |
 | 100,000 streams over several hub processes on Redis: p99 ≤ 1 s, none lost | \`broadcast-multi-node\` | latency p99, lost events |
-| targeted, 10,000 users, 5,000 events/s: p99 ≤ 20 ms, max ≤ 100 ms | \`targeted\` | publish rate achieved, latency p99 and max |
+| targeted, 10,000 users, 5,000 events/s: p99 ≤ 20 ms, max ≤ 100 ms | \`targeted\` (one event per request, every peer), \`targeted-batch\` (Herald's batch publish) | publish rate achieved, latency p99 and max |
 | reconnect storm, 10,000 resume at once: all caught up within 5 s, 0 lost, 0 dup | \`reconnect-storm\` | caught up within 5 s, never caught up, lost, duplicated |
 | ≥ 5× the tutorial design's deliveries/s, no cap at its 8,192 connections | \`broadcast-saturated\`, \`idle\` | herald ÷ tutorial deliveries/s ≥ 5; tutorial's "not connected" past 8,192 |
 
 Sizes: idle $IDLE_CONNECTIONS streams held ${IDLE_HOLD}s; broadcast-saturated $SATURATED_CONNECTIONS subscribers × $SATURATED_EVENTS
 events as fast as acknowledged ($PUBLISH_CONCURRENCY in flight); broadcast-rate $RATE_CONNECTIONS subscribers × $RATE_EVENTS events at
-$RATE_RATE/s; targeted $TARGETED_CONNECTIONS users, $TARGETED_RATE events/s for ${TARGETED_DURATION}s to random users; reconnect storm
+$RATE_RATE/s; targeted $TARGETED_CONNECTIONS users, $TARGETED_RATE events/s for ${TARGETED_DURATION}s to random users (targeted-batch: the
+same through \`POST /api/events/batch\`, up to $TARGETED_BATCH events per request, $TARGETED_BATCH_CONCURRENCY requests in flight); reconnect storm
 $STORM_CONNECTIONS subscribers, $STORM_RATE events/s for ${STORM_DURATION}s, all dropped at ${STORM_AT}s and reconnecting within
 ${STORM_SPREAD} ms; broadcast-multi-node $MULTI_CONNECTIONS subscribers over $MULTI_NODES processes × $MULTI_EVENTS events at $MULTI_RATE/s.
 Payload $PAYLOAD_BYTES bytes; $WARMUP_EVENTS unmeasured warm-up events before publishing starts ($MULTI_WARMUP_EVENTS in broadcast-multi-node; none in

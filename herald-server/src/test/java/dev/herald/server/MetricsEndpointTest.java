@@ -175,6 +175,23 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void anAcceptedStreamIsTimedForItsHandshakeNotItsLife() {
+        ServerHttp http = http();
+        try (SseStream stream = http.stream("/api/subscribe?topic=handshake")) {
+            // recorded while the stream is still open: the handshake ended with the stream's head
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(http.get("/actuator/prometheus").body())
+                    .containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"200\"[^}]*"
+                            + "uri=\"/api/subscribe\"[^}]*\\} [1-9]"));
+            // and no longer active: a live stream holds no observation
+            assertThat(http.get("/actuator/prometheus").body())
+                    .doesNotContainPattern("(?m)^http_server_requests_active_seconds_active_count\\{[^}]*"
+                            + "uri=\"/api/subscribe\"[^}]*\\} [1-9]");
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.hasEnded()).isFalse();
+        }
+    }
+
+    @Test
     void publishRequestsAreTimedUnderTheirRoute() {
         ServerHttp http = http();
         // refused with a 400 problem by the publish servlet, outside Spring MVC; one accepted

@@ -17,6 +17,8 @@ public record BenchOptions(
         String publishUrl,
         List<String> publishHeaders,
         String publishBody,
+        int publishBatch,
+        String publishBatchBody,
         int payloadBytes,
         int connections,
         String userPrefix,
@@ -57,6 +59,7 @@ public record BenchOptions(
 
     public static final Set<String> NAMES = Set.of(
             "case", "target", "subscribe-url", "subscribe-header", "publish-url", "publish-header", "publish-body",
+            "publish-batch", "publish-batch-body",
             "payload-bytes", "connections", "user-prefix", "jwt-secret", "token-subscribe", "token-publish",
             "token-ttl", "events", "rate", "duration", "publish-concurrency",
             "publish-timeout", "max-publish-failures", "warmup", "connect-rate",
@@ -65,6 +68,7 @@ public record BenchOptions(
             "io-threads", "worker-jvm-opts", "sources", "source-base", "conns-per-source", "out", "seed");
 
     public static final String DEFAULT_BODY = "{\"topics\":[\"bench\"],\"type\":\"message\",\"data\":\"{payload}\"}";
+    public static final String DEFAULT_BATCH_BODY = "{\"events\":[{events}]}";
 
     public static BenchOptions from(String scenario, Args a) {
         double defaultRate = switch (scenario) {
@@ -84,6 +88,8 @@ public record BenchOptions(
                 a.string("publish-url", "http://127.0.0.1:8080/api/events"),
                 a.all("publish-header"),
                 a.string("publish-body", DEFAULT_BODY),
+                a.integer("publish-batch", 1),
+                a.string("publish-batch-body", DEFAULT_BATCH_BODY),
                 a.integer("payload-bytes", 64),
                 a.integer("connections", 100),
                 a.string("user-prefix", "u"),
@@ -145,6 +151,9 @@ public record BenchOptions(
         require(events >= 0, "--events must be >= 0");
         require(rate >= 0, "--rate must be >= 0 (0 = saturated)");
         require(publishConcurrency > 0, "--publish-concurrency must be > 0");
+        require(publishBatch > 0, "--publish-batch must be > 0 (1 = one event per request)");
+        require(publishBatch == 1 || publishBatchBody.contains("{events}"),
+                "--publish-batch-body must contain {events}: the bodies of the batch's events go there");
         require(publishTimeoutMillis > 0, "--publish-timeout must be > 0");
         require(maxPublishFailures >= 0, "--max-publish-failures must be >= 0 (0 = no limit)");
         require(caseName.matches("[A-Za-z0-9._-]+"), "--case must be a plain name ([A-Za-z0-9._-]+)");
@@ -202,6 +211,10 @@ public record BenchOptions(
         if (!scenario.equals("idle")) {
             p.put("publishUrl", publishUrl);
             p.put("publishBody", publishBody);
+            if (publishBatch > 1) {
+                p.put("publishBatch", publishBatch);
+                p.put("publishBatchBody", publishBatchBody);
+            }
         }
         return p;
     }

@@ -29,6 +29,11 @@ public final class Usage {
               --publish-url=URL             publish URL template (default http://127.0.0.1:8080/api/events)
               --publish-header='N: v'       repeatable; Content-Type defaults to application/json
               --publish-body=TEMPLATE       default {"topics":["bench"],"type":"message","data":"{payload}"}
+              --publish-batch=B             up to B events per publish request (default 1): at a fixed rate a request
+                                            carries the events that are due when it leaves, so batches grow only while
+                                            the publisher is behind; saturated, always B. The URL is --publish-url
+              --publish-batch-body=TEMPLATE body of a batch, {events} = the events' bodies joined by commas
+                                            (default {"events":[{events}]}, as POST /api/events/batch takes it)
               --payload-bytes=N             size of {payload} (default 64)
               --server-pid=PID,..           server process(es), repeatable: RSS (VmRSS, with children) and CPU, summed
               --jwt-secret=S                HS256 secret for {token} (default $HERALD_SECURITY_JWT_SECRET)

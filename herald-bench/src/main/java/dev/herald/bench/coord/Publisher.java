@@ -26,6 +26,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Publishes events with {@link HttpClient} (HTTP/1.1, keep-alive) from a few virtual threads: at a fixed rate (the
  * n-th event is due at start + n/rate) or saturated (each thread sends as soon as the previous one was acknowledged).
+ * With {@code --publish-batch=B} a request carries up to B events: those already due when it leaves at a fixed rate
+ * (so batches form only while every thread is busy), always B when saturated.
  * The send time goes into the payload right before the request leaves, so delivery latency includes the publish hop.
  */
 public final class Publisher implements AutoCloseable {
@@ -36,6 +38,8 @@ public final class Publisher implements AutoCloseable {
             .build();
     private final Template url;
     private final Template body;
+    private final int batch;
+    private final Template batchBody;
     private final List<Template> headers;
     private final int payloadBytes;
     private final String userPrefix;
@@ -51,6 +55,8 @@ public final class Publisher implements AutoCloseable {
     public Publisher(BenchOptions o) {
         this.url = Template.parse(o.publishUrl());
         this.body = Template.parse(o.publishBody());
+        this.batch = o.publishBatch();
+        this.batchBody = Template.parse(o.publishBatchBody());
         this.headers = o.publishHeaders().stream().map(Template::parse).toList();
         this.payloadBytes = o.payloadBytes();
         this.userPrefix = o.userPrefix();
@@ -119,10 +125,23 @@ public final class Publisher implements AutoCloseable {
                     if (System.nanoTime() >= deadline || (maxFailures > 0 && runFailures.get() >= maxFailures)) {
                         return;
                     }
-                    PlannedEvents.Planned event = plan.next(ticket, random);
-                    long sendMicros = publishOne(event, h, failedKeys, errors, runFailures);
-                    if (event.marked() && event.user() < 0) {
-                        broadcastStamps.put(event.seq(), sendMicros);
+                    List<PlannedEvents.Planned> events = new ArrayList<>(batch);
+                    events.add(plan.next(ticket, random));
+                    // a batch takes the further tickets already due (all of them up to B when saturated)
+                    while (events.size() < batch) {
+                        long next = tickets.get();
+                        if (next >= limit || (periodNanos > 0 && start + (long) (next * periodNanos) > System.nanoTime())) {
+                            break;
+                        }
+                        if (tickets.compareAndSet(next, next + 1)) {
+                            events.add(plan.next(next, random));
+                        }
+                    }
+                    long sendMicros = publish(events, h, failedKeys, errors, runFailures);
+                    for (PlannedEvents.Planned event : events) {
+                        if (event.marked() && event.user() < 0) {
+                            broadcastStamps.put(event.seq(), sendMicros);
+                        }
                     }
                     firstSend.accumulateAndGet(sendMicros, Math::min);
                     lastAck.accumulateAndGet(WallClock.micros(), Math::max);
@@ -149,27 +168,32 @@ public final class Publisher implements AutoCloseable {
                 s, lastAck.get(), ack, List.copyOf(failedKeys), stamps, gaveUp, errors.peek());
     }
 
-    private long publishOne(PlannedEvents.Planned event, Histogram ackLatency, ConcurrentLinkedQueue<Long> failedKeys,
-                            ConcurrentLinkedQueue<String> errors, AtomicLong runFailures) {
-        String user = event.user() < 0 ? Payload.NO_USER : userPrefix + event.user();
+    /** One request: the single publish, or with {@code --publish-batch} a batch (of one event or more). Returns the send time stamped into the payloads. */
+    private long publish(List<PlannedEvents.Planned> events, Histogram ackLatency, ConcurrentLinkedQueue<Long> failedKeys,
+                         ConcurrentLinkedQueue<String> errors, AtomicLong runFailures) {
         long sendMicros = WallClock.micros();
-        String payload = event.marked()
-                ? Payload.encode(event.seq(), sendMicros, user, payloadBytes)
-                : "warmup." + "x".repeat(Math.max(0, payloadBytes - 7));
-        Map<String, String> values = new HashMap<>(8);
-        values.put("seq", Integer.toString(event.seq()));
-        values.put("user", user);
-        values.put("i", Integer.toString(Math.max(event.user(), 0)));
-        values.put("payload", payload);
-        if (token != null) {
-            values.put("token", token);
+        Map<String, String> values = values(events.getFirst(), sendMicros);
+        String requestBody;
+        if (batch == 1) {
+            requestBody = body.expand(values);
+        } else {
+            StringBuilder joined = new StringBuilder(events.size() * (payloadBytes + 64));
+            for (PlannedEvents.Planned event : events) {
+                if (!joined.isEmpty()) {
+                    joined.append(',');
+                }
+                joined.append(body.expand(values(event, sendMicros)));
+            }
+            Map<String, String> batchValues = new HashMap<>(values);
+            batchValues.put("events", joined.toString());
+            requestBody = batchBody.expand(batchValues);
         }
         boolean ok;
         String error = null;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.expand(values)))
                     .timeout(timeout)
-                    .POST(HttpRequest.BodyPublishers.ofString(body.expand(values)));
+                    .POST(HttpRequest.BodyPublishers.ofString(requestBody));
             if (!contentTypeGiven) {
                 request.header("Content-Type", "application/json");
             }
@@ -178,7 +202,7 @@ public final class Publisher implements AutoCloseable {
                 int colon = h.indexOf(':');
                 request.header(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
             }
-            sent.incrementAndGet();
+            sent.addAndGet(events.size());
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             ok = response.statusCode() / 100 == 2;
             if (!ok) {
@@ -191,20 +215,40 @@ public final class Publisher implements AutoCloseable {
             ok = false;
             error = e.toString();
         }
-        ackLatency.recordValue(Math.min(IoLoop.MAX_MICROS, Math.max(0, WallClock.micros() - sendMicros)));
+        long ackMicros = Math.min(IoLoop.MAX_MICROS, Math.max(0, WallClock.micros() - sendMicros));
+        ackLatency.recordValueWithCount(ackMicros, events.size());
         if (ok) {
-            acked.incrementAndGet();
+            acked.addAndGet(events.size());
         } else {
-            failed.incrementAndGet();
+            failed.addAndGet(events.size());
             runFailures.incrementAndGet();
             if (errors.size() < 10) {
                 errors.add(error);
             }
-            if (event.marked()) {
-                failedKeys.add(event.user() < 0 ? event.seq() : ((long) event.user() << 32) | event.seq());
+            for (PlannedEvents.Planned event : events) {
+                if (event.marked()) {
+                    failedKeys.add(event.user() < 0 ? event.seq() : ((long) event.user() << 32) | event.seq());
+                }
             }
         }
         return sendMicros;
+    }
+
+    /** The template values of one event: its addressee and its payload carrying the send time. */
+    private Map<String, String> values(PlannedEvents.Planned event, long sendMicros) {
+        String user = event.user() < 0 ? Payload.NO_USER : userPrefix + event.user();
+        String payload = event.marked()
+                ? Payload.encode(event.seq(), sendMicros, user, payloadBytes)
+                : "warmup." + "x".repeat(Math.max(0, payloadBytes - 7));
+        Map<String, String> values = new HashMap<>(8);
+        values.put("seq", Integer.toString(event.seq()));
+        values.put("user", user);
+        values.put("i", Integer.toString(Math.max(event.user(), 0)));
+        values.put("payload", payload);
+        if (token != null) {
+            values.put("token", token);
+        }
+        return values;
     }
 
     private static String abbreviate(String s) {

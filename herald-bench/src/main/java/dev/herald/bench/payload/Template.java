@@ -7,12 +7,13 @@ import java.util.Set;
 
 /**
  * A string with {@code {name}} placeholders, parsed once and expanded many times (one per connection or per event).
- * Known names: {@code {i}} connection index, {@code {user}}, {@code {token}}, {@code {seq}}, {@code {payload}}.
+ * Known names: {@code {i}} connection index, {@code {user}}, {@code {token}}, {@code {seq}}, {@code {payload}};
+ * {@code {events}} the events of a batch publish (their bodies joined by commas).
  * Anything else in braces (e.g. JSON) is literal text.
  */
 public final class Template {
 
-    public static final Set<String> NAMES = Set.of("i", "user", "token", "seq", "payload");
+    public static final Set<String> NAMES = Set.of("i", "user", "token", "seq", "payload", "events");
 
     private sealed interface Part permits Literal, Hole {}
 

@@ -26,6 +26,12 @@ public final class HeraldPaths {
         return SUBSCRIBE.equals(path) || EVENTS.equals(path) || EVENTS_BATCH.equals(path);
     }
 
+    /** Whether a request is a {@code GET} or {@code HEAD} to {@link #SUBSCRIBE}: one that may open a stream. */
+    static boolean isStreamRequest(jakarta.servlet.http.HttpServletRequest request) {
+        String method = request.getMethod();
+        return ("GET".equals(method) || "HEAD".equals(method)) && SUBSCRIBE.equals(endpointPath(request));
+    }
+
     /** Whether a request is a {@code POST} to {@link #EVENTS} or {@link #EVENTS_BATCH}. */
     static boolean isPublishRequest(jakarta.servlet.http.HttpServletRequest request) {
         String path = endpointPath(request);

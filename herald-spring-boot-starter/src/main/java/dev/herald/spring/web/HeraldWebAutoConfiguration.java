@@ -17,6 +17,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.core.env.Environment;
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.context.annotation.Configuration;
 import dev.herald.spring.security.TokenVerifiers;
 import dev.herald.spring.web.limits.RateLimiter;
@@ -53,10 +57,17 @@ public class HeraldWebAutoConfiguration {
     ServletRegistrationBean<SubscribeServlet> heraldSubscribeServlet(Hub hub, Authenticator authenticator,
                                                                      HubLifecycle lifecycle, HeraldProperties properties,
                                                                      ProblemResponses problems,
-                                                                     ObjectProvider<DispatcherServletPath> dispatcherPath) {
+                                                                     ObjectProvider<DispatcherServletPath> dispatcherPath,
+                                                                     ObjectProvider<ObservationRegistry> observations,
+                                                                     ObjectProvider<ServerRequestObservationConvention> convention,
+                                                                     Environment environment) {
         AsyncStreams streams = new AsyncStreams(hub, EmitterStreams.emitterTimeout(properties));
+        StreamHandshakes handshakes = observations.getIfAvailable() == null ? StreamHandshakes.none()
+                : new StreamHandshakes(observations.getObject(), convention.getIfAvailable(() ->
+                        new DefaultServerRequestObservationConvention(environment.getProperty(
+                                "management.observations.http.server.requests.name", "http.server.requests"))));
         SubscribeServlet servlet = new SubscribeServlet(streams, authenticator, lifecycle,
-                new SubscribeLimits(properties.limits()), problems);
+                new SubscribeLimits(properties.limits()), problems, handshakes);
         ServletRegistrationBean<SubscribeServlet> registration = servletAt(servlet, "heraldSubscribe", HeraldPaths.SUBSCRIBE,
                 dispatcherPath);
         registration.setAsyncSupported(true);
@@ -111,6 +122,12 @@ public class HeraldWebAutoConfiguration {
         ServletRegistrationBean<S> registration = new ServletRegistrationBean<>(servlet, mapping);
         registration.setName(name);
         return registration;
+    }
+
+    /** Streams are observed for their handshake, not their life: see {@link StreamHandshakes}. */
+    @Bean
+    ObservationPredicate heraldUnobservedStreams() {
+        return new UnobservedStreams();
     }
 
     /** Leaves publishes out of {@code http.server.requests} when {@code herald.publish.request-metrics=false}. */
