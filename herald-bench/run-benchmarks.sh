@@ -43,6 +43,8 @@
 #   SERVER_JVM_OPTS="-Xms256m -Xmx2g -XX:+UseG1GC" (the tutorial baseline)
 #   HERALD_JVM_OPTS="-Xms256m -Xmx2g -XX:+UseSerialGC" (every Herald process: the GC bin/run uses)  NCHAN_WORKERS=1 (single-process cases)
 #   HERALD_LIMIT_OPTS (Herald's per-address and per-publisher abuse limits, raised out of the bench's way)
+#   HERALD_LOG_OPTS="--logging.level.dev.herald.connections=WARN" (no line per stream opened and closed, as Nchan runs
+#   with access_log off: at 2,000 connects/s those lines cost about a tenth of a handshake's CPU, docs/scale.md)
 #   HERALD_OPTS="" (more options for every single-process Herald, e.g. --herald.store.type=memory: the default embedded
 #   store syncs every publish to disk, which bounds the targeted case by the disk's fsync, see docs/scale.md)
 #   HERALD_JAR=herald-server/target/herald-server.jar  SKIP_BUILD=1 (use the jars as they are)
@@ -98,6 +100,7 @@ HERALD_OPTS="${HERALD_OPTS:-}" # more options for every single-process Herald, e
 # nanosecond of clock that a racing thread sees run backwards, so a rate of a million per second emptied a bucket on a
 # loaded machine (78 subscribes of 6,000 got a 429 in a test run).
 HERALD_LIMIT_OPTS="${HERALD_LIMIT_OPTS:---herald.limits.max-connections-per-address=1000000 --herald.limits.subscribe-rate=10000 --herald.limits.subscribe-burst=1000000 --herald.limits.publish-rate=10000 --herald.limits.publish-burst=1000000}"
+HERALD_LOG_OPTS="${HERALD_LOG_OPTS---logging.level.dev.herald.connections=WARN}"
 NCHAN_WORKERS="${NCHAN_WORKERS:-1}"
 HERALD_JAR="${HERALD_JAR:-$root/herald-server/target/herald-server.jar}"
 OUT="${OUT:-$here/target/benchmarks/$(date -u +%Y%m%d-%H%M%S)}"
@@ -127,6 +130,8 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   modules="herald-bench"
   if [[ " $PEERS " == *" herald "* && -f "$root/herald-server/pom.xml" ]]; then
     modules="herald-server,herald-bench"
+    # a package over an earlier repackaged jar can leave the old dependencies inside it: build it afresh
+    rm -f "$root/herald-server/target/herald-server.jar" "$root/herald-server/target/herald-server.jar.original"
   fi
   log "building $modules"
   (cd "$root" && mvn -B -q -ntp -DskipTests -pl "$modules" -am package)
@@ -261,7 +266,7 @@ start_peer() { # peer case
       for ((k = 0; k < MULTI_NODES; k++)); do
         # shellcheck disable=SC2086
         java_server "herald node $k ($kase)" "$((HERALD_NODE_PORT + k))" "$dir/node-$k" "$HERALD_JVM_OPTS" -jar "$HERALD_JAR" \
-          --herald.store.type=redis --herald.redis.url="redis://127.0.0.1:$REDIS_PORT" $HERALD_LIMIT_OPTS || return 1
+          --herald.store.type=redis --herald.redis.url="redis://127.0.0.1:$REDIS_PORT" $HERALD_LIMIT_OPTS $HERALD_LOG_OPTS || return 1
       done
       for ((k = 0; k < MULTI_NODES; k++)); do
         wait_port "$((HERALD_NODE_PORT + k))" 300 "${server_pids[$((k + 1))]}" \
@@ -270,7 +275,7 @@ start_peer() { # peer case
       ;;
     herald:*)
       # shellcheck disable=SC2086
-      java_server "herald ($kase)" "$HERALD_PORT" "$dir" "$HERALD_JVM_OPTS" -jar "$HERALD_JAR" $HERALD_LIMIT_OPTS $HERALD_OPTS || return 1
+      java_server "herald ($kase)" "$HERALD_PORT" "$dir" "$HERALD_JVM_OPTS" -jar "$HERALD_JAR" $HERALD_LIMIT_OPTS $HERALD_LOG_OPTS $HERALD_OPTS || return 1
       wait_port "$HERALD_PORT" 180 "${server_pids[0]}" || { tail -30 "$dir/server.log" >&2; return 1; }
       ;;
     tutorial:*)
@@ -450,7 +455,7 @@ other on the same box, they are not what any of them would do on dedicated hardw
   before it is acknowledged$( [[ -n "$HERALD_OPTS" ]] && printf ', unless changed by \`%s\`' "$HERALD_OPTS")), JWT auth on: publishes carry a
   publisher token, targeted subscribers carry their own token (minted by the bench, HS256); broadcast subscribers are
   anonymous (public topic). Its per-address and per-publisher abuse limits are raised out of the way
-  (\`$HERALD_LIMIT_OPTS\`): the bench's whole load comes from a few loopback addresses and one publisher. In \`broadcast-multi-node\`: $MULTI_NODES hub processes with \`--herald.store.type=redis
+  (\`$HERALD_LIMIT_OPTS\`): the bench's whole load comes from a few loopback addresses and one publisher.$( [[ -n "$HERALD_LOG_OPTS" ]] && printf ' Its line per stream opened and closed is off (\`%s\`), as Nchan runs with \`access_log off\`.' "$HERALD_LOG_OPTS") In \`broadcast-multi-node\`: $MULTI_NODES hub processes with \`--herald.store.type=redis
   --herald.redis.url=redis://127.0.0.1:$REDIS_PORT\` on one \`redis-server\` started for the run (no persistence),
   subscriber *i* on node *i* mod $MULTI_NODES, every event published to node 0.
 * **tutorial** — the usual tutorial design (\`java -jar herald-bench.jar tutorial-baseline\`): Spring MVC on default
