@@ -175,6 +175,16 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void aStreamRefusedByAFilterBeforeTheServletIsTimedToo() {
+        ServerHttp http = http();
+        // the query length filter answers 414 before the stream servlet is reached
+        assertThat(http.get("/api/subscribe?topic=" + "t".repeat(5000)).statusCode()).isEqualTo(414);
+
+        assertThat(http.get("/actuator/prometheus").body()).containsPattern(
+                "(?m)^http_server_requests_seconds_count\\{[^}]*status=\"414\"[^}]*uri=\"/api/subscribe\"[^}]*\\} [1-9]");
+    }
+
+    @Test
     void anAcceptedStreamIsTimedForItsHandshakeNotItsLife() {
         ServerHttp http = http();
         try (SseStream stream = http.stream("/api/subscribe?topic=handshake")) {

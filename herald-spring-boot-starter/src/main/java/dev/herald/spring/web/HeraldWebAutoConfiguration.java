@@ -57,17 +57,10 @@ public class HeraldWebAutoConfiguration {
     ServletRegistrationBean<SubscribeServlet> heraldSubscribeServlet(Hub hub, Authenticator authenticator,
                                                                      HubLifecycle lifecycle, HeraldProperties properties,
                                                                      ProblemResponses problems,
-                                                                     ObjectProvider<DispatcherServletPath> dispatcherPath,
-                                                                     ObjectProvider<ObservationRegistry> observations,
-                                                                     ObjectProvider<ServerRequestObservationConvention> convention,
-                                                                     Environment environment) {
+                                                                     ObjectProvider<DispatcherServletPath> dispatcherPath) {
         AsyncStreams streams = new AsyncStreams(hub, EmitterStreams.emitterTimeout(properties));
-        StreamHandshakes handshakes = observations.getIfAvailable() == null ? StreamHandshakes.none()
-                : new StreamHandshakes(observations.getObject(), convention.getIfAvailable(() ->
-                        new DefaultServerRequestObservationConvention(environment.getProperty(
-                                "management.observations.http.server.requests.name", "http.server.requests"))));
         SubscribeServlet servlet = new SubscribeServlet(streams, authenticator, lifecycle,
-                new SubscribeLimits(properties.limits()), problems, handshakes);
+                new SubscribeLimits(properties.limits()), problems);
         ServletRegistrationBean<SubscribeServlet> registration = servletAt(servlet, "heraldSubscribe", HeraldPaths.SUBSCRIBE,
                 dispatcherPath);
         registration.setAsyncSupported(true);
@@ -124,7 +117,20 @@ public class HeraldWebAutoConfiguration {
         return registration;
     }
 
-    /** Streams are observed for their handshake, not their life: see {@link StreamHandshakes}. */
+    /**
+     * Streams are observed for their handshake, not their life (see {@link StreamHandshakeFilter}), with
+     * the convention the observation filter uses: the application's, else the default under
+     * {@code management.observations.http.server.requests.name}.
+     */
+    @Bean
+    StreamHandshakeFilter heraldStreamHandshakeFilter(ObjectProvider<ObservationRegistry> registry,
+                                                      ObjectProvider<ServerRequestObservationConvention> convention,
+                                                      Environment environment) {
+        ServerRequestObservationConvention own = convention.getIfAvailable(() -> new DefaultServerRequestObservationConvention(
+                environment.getProperty("management.observations.http.server.requests.name", "http.server.requests")));
+        return new StreamHandshakeFilter(new StreamHandshakes(registry.getIfAvailable(() -> ObservationRegistry.NOOP), own));
+    }
+
     @Bean
     ObservationPredicate heraldUnobservedStreams() {
         return new UnobservedStreams();

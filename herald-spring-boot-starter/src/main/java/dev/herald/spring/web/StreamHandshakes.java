@@ -4,23 +4,19 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerHttpObservationDocumentation;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
 
 /**
- * Observes the handshake of {@code GET /api/subscribe} as {@code http.server.requests}, with the
- * application's convention and handlers (so the same series and tags as every other request): from
- * the servlet's start to the stream's head, or to the refusal. A refused subscribe is recorded with
- * its 4xx, an accepted one with its 200 once the stream is open, and the observation is then let go:
- * a live stream keeps nothing of it ({@link UnobservedStreams} keeps the filter from observing it
- * for its whole life). Live streams are counted by {@code herald.connections}.
+ * Starts the observation of a stream's handshake ({@link StreamHandshakeFilter}) with the application's
+ * registry and convention, so that the series and tags are those of every other request, and marks the
+ * request as observed for {@link UnobservedStreams}.
  */
 final class StreamHandshakes {
 
-    /** Request attribute marking the observation as this class's own, for {@link UnobservedStreams}. */
-    static final String OWN = StreamHandshakes.class.getName() + ".OWN";
+    /** Request attribute: this request's handshake is observed, the observation filter must not observe it too. */
+    static final String OBSERVED = StreamHandshakes.class.getName() + ".OBSERVED";
 
     private final ObservationRegistry registry;
     private final ServerRequestObservationConvention convention;
@@ -30,26 +26,17 @@ final class StreamHandshakes {
         this.convention = convention;
     }
 
-    /** Handshakes observed by nobody, where no registry is configured. */
-    static StreamHandshakes none() {
-        return new StreamHandshakes(ObservationRegistry.NOOP, new DefaultServerRequestObservationConvention());
-    }
-
     /** Starts the handshake's observation; the caller stops it once the stream is open or refused. */
     Observation start(HttpServletRequest request, HttpServletResponse response) {
         if (registry.isNoop()) {
             return Observation.NOOP;
         }
-        request.setAttribute(OWN, Boolean.TRUE);
-        try {
-            ServerRequestObservationContext context = new ServerRequestObservationContext(request, response);
-            context.setPathPattern(HeraldPaths.SUBSCRIBE);
-            return ServerHttpObservationDocumentation.HTTP_SERVLET_SERVER_REQUESTS
-                    .observation(convention, convention, () -> context, registry)
-                    .start();
-        } finally {
-            // only the predicate, at the observation's creation, reads it
-            request.removeAttribute(OWN);
-        }
+        ServerRequestObservationContext context = new ServerRequestObservationContext(request, response);
+        context.setPathPattern(HeraldPaths.SUBSCRIBE);
+        Observation observation = ServerHttpObservationDocumentation.HTTP_SERVLET_SERVER_REQUESTS
+                .observation(convention, convention, () -> context, registry)
+                .start();
+        request.setAttribute(OBSERVED, Boolean.TRUE);
+        return observation;
     }
 }

@@ -6,7 +6,6 @@ import dev.herald.spring.security.AuthenticationException;
 import dev.herald.spring.security.Authenticator;
 import dev.herald.spring.security.Caller;
 import dev.herald.spring.web.limits.ConnectionLimiter;
-import io.micrometer.observation.Observation;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +28,7 @@ import org.springframework.http.HttpStatus;
  * Spring MVC gave them.
  *
  * <p>The handshake, not the stream's life, is observed as {@code http.server.requests}
- * ({@link StreamHandshakes}).
+ * ({@link StreamHandshakeFilter}).
  */
 final class SubscribeServlet extends HttpServlet {
 
@@ -43,16 +42,14 @@ final class SubscribeServlet extends HttpServlet {
     private final HubLifecycle lifecycle;
     private final SubscribeLimits limits;
     private final ProblemResponses problems;
-    private final StreamHandshakes handshakes;
 
     SubscribeServlet(AsyncStreams streams, Authenticator authenticator, HubLifecycle lifecycle, SubscribeLimits limits,
-                     ProblemResponses problems, StreamHandshakes handshakes) {
+                     ProblemResponses problems) {
         this.streams = streams;
         this.authenticator = authenticator;
         this.lifecycle = lifecycle;
         this.limits = limits;
         this.problems = problems;
-        this.handshakes = handshakes;
     }
 
     @Override
@@ -66,15 +63,7 @@ final class SubscribeServlet extends HttpServlet {
     }
 
     private void subscribe(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Observation handshake = handshakes.start(request, response);
-        try {
-            open(request, response, handshake);
-        } finally {
-            handshake.stop();
-        }
-    }
-
-    private void open(HttpServletRequest request, HttpServletResponse response, Observation handshake) throws IOException {
+        HeraldPaths.tagObservation(request, HeraldPaths.SUBSCRIBE);
         try {
             if (!lifecycle.accepting()) {
                 throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "the hub is shutting down; reconnect in a moment")
@@ -98,7 +87,6 @@ final class SubscribeServlet extends HttpServlet {
         } catch (AuthenticationException e) {
             answer(Problem.of(e, request), request, response);
         } catch (RuntimeException e) {
-            handshake.error(e);
             answer(Problem.internalError(e, request), request, response);
         }
     }
