@@ -321,7 +321,7 @@ public final class EmbeddedEventLog implements EventLog {
             // the successors of the id were trimmed while we looked it up: never hand out a gap
             return new ReadResult.Reset(ResetReason.EXPIRED, head());
         }
-        return new ReadResult.Found(page, expected <= durable);
+        return new ReadResult.Found(page, expected <= durable, new LogPosition(position));
     }
 
     /**

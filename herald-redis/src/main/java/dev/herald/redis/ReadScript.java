@@ -18,8 +18,8 @@ final class ReadScript {
 
     /** What the script answered. */
     sealed interface Reply {
-        /** Up to limit + 1 entries after the id, oldest first. */
-        record Page(List<StreamEntry> entries) implements Reply {
+        /** Up to limit + 1 entries after the id, oldest first; {@code after} is the id's own stream id. */
+        record Page(List<StreamEntry> entries, StreamId after) implements Reply {
         }
 
         /** The id cannot be placed; {@code head} is the newest entry. */
@@ -55,7 +55,7 @@ final class ReadScript {
                 for (Object entry : raw) {
                     entries.add(StreamEntry.fromReply(entry));
                 }
-                yield new Reply.Page(entries);
+                yield new Reply.Page(entries, StreamId.parse((String) reply.get(2)));
             }
             case "RESET" -> new Reply.Reset(ResetReason.valueOf((String) reply.get(1)), StreamEntry.firstOf(reply.get(2)));
             default -> throw new IllegalStateException("read script answered " + reply);

@@ -143,7 +143,7 @@ public final class RedisEventLog implements EventLog {
                 for (int i = 0; i < size; i++) {
                     events.add(entries.get(i).event());
                 }
-                yield new ReadResult.Found(events, entries.size() > page);
+                yield new ReadResult.Found(events, entries.size() > page, found.after().toPosition());
             }
         };
     }

@@ -3,7 +3,7 @@
 -- KEYS[1] epoch, KEYS[2] stream, KEYS[3] (only for a publisher's own id) its index key
 -- ARGV[1] the stream id of a generated id ('' for a publisher's id), ARGV[2] the generated id's epoch
 -- ARGV[3] page size plus one, ARGV[4] max events, ARGV[5] max age in ms
--- Returns {'FOUND', entries} or {'RESET', reason, head} where head is the newest entry (or none).
+-- Returns {'FOUND', entries, the id's stream id} or {'RESET', reason, head} where head is the newest entry (or none).
 local function parse(id)
   local dash = string.find(id, '-', 1, true)
   return tonumber(string.sub(id, 1, dash - 1)), tonumber(string.sub(id, dash + 1))
@@ -47,4 +47,4 @@ local n = tonumber(field(at[1], 'n'))
 local newest = tonumber(field(head[1], 'n'))
 if n and newest and newest - n >= tonumber(ARGV[4]) then return {'RESET', 'EXPIRED', head} end
 
-return {'FOUND', redis.call('XRANGE', KEYS[2], '(' .. sid, '+', 'COUNT', ARGV[3])}
+return {'FOUND', redis.call('XRANGE', KEYS[2], '(' .. sid, '+', 'COUNT', ARGV[3]), sid}

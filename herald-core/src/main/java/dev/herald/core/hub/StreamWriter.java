@@ -201,6 +201,11 @@ final class StreamWriter {
                     return;
                 }
                 case ReadResult.Found found -> {
+                    // the client has everything up to its id: a live copy of any of it that reaches
+                    // the outbox later (dispatched after this read) must not go out again
+                    if (found.after().isAfter(connection.writtenThrough)) {
+                        connection.writtenThrough = found.after();
+                    }
                     List<Event> events = found.events();
                     if (events.isEmpty()) {
                         observer.eventsReplayed(replayed);

@@ -97,7 +97,7 @@ public final class InMemoryEventLog implements EventLog {
             for (long p = from; p < to; p++) {
                 page.add(ring[slot(p)]);
             }
-            return new ReadResult.Found(page, to < next);
+            return new ReadResult.Found(page, to < next, new LogPosition(position));
         } finally {
             lock.unlock();
         }

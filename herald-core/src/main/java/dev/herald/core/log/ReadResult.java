@@ -13,10 +13,14 @@ public sealed interface ReadResult {
      *
      * @param events the page, in log order
      * @param more   whether the log holds further events after the last one of the page
+     * @param after  the position of the requested id itself: a reader that resumes after it has seen
+     *               everything up to there, also when the page is empty (the hub then drops live
+     *               copies of those events that reach it later, e.g. from another node's append)
      */
-    record Found(List<Event> events, boolean more) implements ReadResult {
+    record Found(List<Event> events, boolean more, LogPosition after) implements ReadResult {
         public Found {
             events = List.copyOf(events);
+            Objects.requireNonNull(after, "after");
         }
     }
 

@@ -263,6 +263,84 @@ class HubTest {
     }
 
     /** A log that records the limit of every read, to see which replays read it. */
+    /**
+     * A client resumes after an event the hub has not dispatched yet (appended on another node, or the
+     * dispatcher is a moment behind): the replay finds nothing after it, and the live copy of that event
+     * and of those before it, when they reach the stream, must not go out again.
+     */
+    @Test
+    void eventsUpToTheResumeIdThatArriveLiveAfterTheReplayAreNotSentAgain() {
+        hub.close();
+        HeldFollowerLog held = new HeldFollowerLog(log);
+        hub = new Hub(held, HubOptions.DEFAULTS);
+        hub.publish(Publication.of(List.of(NEWS), "seen before"));
+        held.hold();
+        hub.publish(Publication.of(List.of(NEWS), "also seen"));
+        Event resumeAfter = hub.publish(Publication.of(List.of(NEWS), "the client's last"));
+
+        RecordingSink sink = new RecordingSink();
+        hub.subscribe(SubscribeRequest.live(Subscription.anonymous(selectors("news"))).resumingAfter(resumeAfter.id()), sink);
+        await().until(() -> sink.text().contains("retry:"));
+        held.release();
+        hub.publish(Publication.of(List.of(NEWS), "new"));
+
+        await().until(() -> sink.data().contains("new"));
+        assertThat(sink.data()).containsExactly("new");
+    }
+
+    /** Hands appends to the hub only once released, in order: a follower that lags behind the log. */
+    private static final class HeldFollowerLog implements dev.herald.core.log.EventLog {
+        private final dev.herald.core.log.EventLog log;
+        private final java.util.Queue<Event> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private volatile java.util.function.Consumer<Event> follower = event -> { };
+        private volatile boolean holding;
+
+        HeldFollowerLog(dev.herald.core.log.EventLog log) {
+            this.log = log;
+        }
+
+        void hold() {
+            holding = true;
+        }
+
+        synchronized void release() {
+            holding = false;
+            Event event;
+            while ((event = waiting.poll()) != null) {
+                follower.accept(event);
+            }
+        }
+
+        @Override
+        public Event append(Publication publication) {
+            return log.append(publication);
+        }
+
+        @Override
+        public dev.herald.core.log.ReadResult readAfter(EventId lastEventId, int limit) {
+            return log.readAfter(lastEventId, limit);
+        }
+
+        @Override
+        public AutoCloseable follow(java.util.function.Consumer<Event> newFollower) {
+            this.follower = newFollower;
+            return log.follow(event -> {
+                synchronized (this) {
+                    if (holding) {
+                        waiting.add(event);
+                    } else {
+                        follower.accept(event);
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            log.close();
+        }
+    }
+
     private static final class CountingLog implements dev.herald.core.log.EventLog {
         private final dev.herald.core.log.EventLog log;
         final List<Integer> limits = new java.util.concurrent.CopyOnWriteArrayList<>();

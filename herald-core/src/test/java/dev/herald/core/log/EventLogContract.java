@@ -136,12 +136,15 @@ public abstract class EventLogContract {
         ReadResult.Found found = (ReadResult.Found) result;
         assertThat(found.events()).extracting(Event::data).containsExactly("e4", "e5", "e6", "e7", "e8", "e9");
         assertThat(found.more()).isFalse();
+        assertThat(found.after()).isEqualTo(events.get(3).position());
+        Event own = log.append(news("own").withId(EventId.of("own-id")));
+        assertThat(((ReadResult.Found) log.readAfter(own.id(), 1)).after()).isEqualTo(own.position());
     }
 
     @Test
     void readAfterTheNewestEventIsEmpty() {
         Event last = log.append(news("x"));
-        assertThat(log.readAfter(last.id(), 10)).isEqualTo(new ReadResult.Found(List.of(), false));
+        assertThat(log.readAfter(last.id(), 10)).isEqualTo(new ReadResult.Found(List.of(), false, last.position()));
     }
 
     @Test
