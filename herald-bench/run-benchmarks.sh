@@ -26,8 +26,8 @@
 #   targeted              TARGETED_CONNECTIONS=10000 [200] users, TARGETED_RATE=5000 [200] events/s for
 #                         TARGETED_DURATION=10 [3] s, each to one random user
 #   targeted-batch        the same load published through POST /api/events/batch (Herald only: the peers have no
-#                         batch publish): up to TARGETED_BATCH=100 events per request, TARGETED_BATCH_CONCURRENCY=2
-#                         requests in flight, each carrying the events that fell due while the previous one was out
+#                         batch publish): up to TARGETED_BATCH=100 events per request, TARGETED_BATCH_CONCURRENCY=1
+#                         request in flight, each carrying the events that fell due while the previous one was out
 #   reconnect-storm       STORM_CONNECTIONS=10000 [300] subscribers, STORM_RATE=50 [20] events/s for STORM_DURATION=15
 #                         [6] s; at STORM_AT=5 [2] s all drop and resume within STORM_SPREAD=1000 [500] ms
 #   broadcast-multi-node  MULTI_CONNECTIONS=100000 [900] subscribers spread over MULTI_NODES=6 [3] Herald processes
@@ -35,7 +35,9 @@
 #                         MULTI_RATE=1 [2]/s published to the first node; Nchan with MULTI_NODES nginx workers;
 #                         the tutorial is not run (its cap, 8,192 connections, shows in the other cases)
 # Other settings:
-#   PEERS="herald tutorial nchan"  PAYLOAD_BYTES=128  WARMUP_EVENTS=300 [20] (MULTI_WARMUP_EVENTS=5 [5])
+#   PEERS="herald tutorial nchan"  PAYLOAD_BYTES=128  WARMUP_EVENTS=300 [20] (MULTI_WARMUP_EVENTS=5 [5],
+#   TARGETED_WARMUP_EVENTS=20000 [200]: each to a random subscriber, so that the delivery path is compiled as well; a
+#   JVM server still spends most of a core in the JIT compiler 10-20 s into a targeted run warmed by 300, docs/scale.md)
 #   CONNECT_RATE=2000  CONNECT_TIMEOUT_MS=10000  CONNECT_STALL=15 CONNECT_SLACK=60 (the connect phase ends when nobody
 #   connected for CONNECT_STALL seconds, at the latest after 3 N / rate + CONNECT_SLACK seconds: a server at its
 #   connection cap shows "not connected" instead of holding the run, a slow one that still accepts gets its time)
@@ -71,8 +73,9 @@ RATE_RATE="${RATE_RATE:-$(q 50 20)}"
 TARGETED_CONNECTIONS="${TARGETED_CONNECTIONS:-$(q 10000 200)}"
 TARGETED_RATE="${TARGETED_RATE:-$(q 5000 200)}"
 TARGETED_DURATION="${TARGETED_DURATION:-$(q 10 3)}"
+TARGETED_WARMUP_EVENTS="${TARGETED_WARMUP_EVENTS:-$(q 20000 200)}"
 TARGETED_BATCH="${TARGETED_BATCH:-100}"
-TARGETED_BATCH_CONCURRENCY="${TARGETED_BATCH_CONCURRENCY:-2}"
+TARGETED_BATCH_CONCURRENCY="${TARGETED_BATCH_CONCURRENCY:-1}"
 STORM_CONNECTIONS="${STORM_CONNECTIONS:-$(q 10000 300)}"
 STORM_RATE="${STORM_RATE:-$(q 50 20)}"
 STORM_DURATION="${STORM_DURATION:-$(q 15 6)}"
@@ -190,8 +193,8 @@ case_options() { # case
     broadcast-saturated) printf '%s\n' "--events=$SATURATED_EVENTS" "--rate=0" \
       "--publish-concurrency=$PUBLISH_CONCURRENCY" "--warmup=$WARMUP_EVENTS" ;;
     broadcast-rate) printf '%s\n' "--events=$RATE_EVENTS" "--rate=$RATE_RATE" "--warmup=$WARMUP_EVENTS" ;;
-    targeted) printf '%s\n' "--rate=$TARGETED_RATE" "--duration=$TARGETED_DURATION" "--warmup=$WARMUP_EVENTS" ;;
-    targeted-batch) printf '%s\n' "--rate=$TARGETED_RATE" "--duration=$TARGETED_DURATION" "--warmup=$WARMUP_EVENTS" \
+    targeted) printf '%s\n' "--rate=$TARGETED_RATE" "--duration=$TARGETED_DURATION" "--warmup=$TARGETED_WARMUP_EVENTS" ;;
+    targeted-batch) printf '%s\n' "--rate=$TARGETED_RATE" "--duration=$TARGETED_DURATION" "--warmup=$TARGETED_WARMUP_EVENTS" \
       "--publish-batch=$TARGETED_BATCH" "--publish-concurrency=$TARGETED_BATCH_CONCURRENCY" ;;
     reconnect-storm) printf '%s\n' "--rate=$STORM_RATE" "--duration=$STORM_DURATION" "--storm-at=$STORM_AT" \
       "--storm-spread=$STORM_SPREAD" "--warmup=$WARMUP_EVENTS" ;;
@@ -506,8 +509,8 @@ $RATE_RATE/s; targeted $TARGETED_CONNECTIONS users, $TARGETED_RATE events/s for 
 same through \`POST /api/events/batch\`, up to $TARGETED_BATCH events per request, $TARGETED_BATCH_CONCURRENCY requests in flight); reconnect storm
 $STORM_CONNECTIONS subscribers, $STORM_RATE events/s for ${STORM_DURATION}s, all dropped at ${STORM_AT}s and reconnecting within
 ${STORM_SPREAD} ms; broadcast-multi-node $MULTI_CONNECTIONS subscribers over $MULTI_NODES processes × $MULTI_EVENTS events at $MULTI_RATE/s.
-Payload $PAYLOAD_BYTES bytes; $WARMUP_EVENTS unmeasured warm-up events before publishing starts ($MULTI_WARMUP_EVENTS in broadcast-multi-node; none in
-idle). The columns \`herald ÷ peer\` are ratios of the raw figures: above 1 means Herald's figure is larger — better
+Payload $PAYLOAD_BYTES bytes; $WARMUP_EVENTS unmeasured warm-up events before publishing starts ($MULTI_WARMUP_EVENTS in broadcast-multi-node;
+$TARGETED_WARMUP_EVENTS in the targeted cases, each to a random subscriber, published as fast as acknowledged; none in idle). The columns \`herald ÷ peer\` are ratios of the raw figures: above 1 means Herald's figure is larger — better
 for rates, worse for latency, memory and CPU. Counts that must be zero (loss, duplicates, failures) get no ratio.
 
 EOF

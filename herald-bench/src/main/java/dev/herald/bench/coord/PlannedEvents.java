@@ -40,11 +40,15 @@ public sealed interface PlannedEvents permits PlannedEvents.Broadcast, PlannedEv
         }
     }
 
-    /** Events without the bench's mark, to warm the server up; subscribers count them as foreign. */
-    record Warmup() implements PlannedEvents {
+    /**
+     * Events without the bench's mark, to warm the server up; subscribers count them as foreign. With
+     * {@code users} > 0 each goes to one random user of that many (a targeted run: the warm-up then runs the
+     * delivery path too), else to everyone.
+     */
+    record Warmup(int users) implements PlannedEvents {
         @Override
         public Planned next(long ticket, SplittableRandom random) {
-            return new Planned(Math.toIntExact(ticket), -1, false);
+            return new Planned(Math.toIntExact(ticket), users > 0 ? random.nextInt(users) : -1, false);
         }
     }
 }

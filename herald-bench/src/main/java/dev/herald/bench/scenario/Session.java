@@ -138,7 +138,9 @@ public final class Session implements AutoCloseable {
             return;
         }
         phase = "warm-up";
-        PublishOutcome w = publisher.run(new PlannedEvents.Warmup(), 0, options.warmupEvents(), 0,
+        // targeted: to the subscribers themselves, so that the delivery path is warm too
+        int users = "targeted".equals(options.scenario()) ? options.connections() : 0;
+        PublishOutcome w = publisher.run(new PlannedEvents.Warmup(users), 0, options.warmupEvents(), 0,
                 options.publishConcurrency(), options.seed() + 1);
         if (w.failed() > 0) {
             note("warm-up: " + w.failed() + " of " + w.sent() + " publishes failed: " + w.lastError());
