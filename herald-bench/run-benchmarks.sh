@@ -506,7 +506,7 @@ EOF
 Sizes: idle $IDLE_CONNECTIONS streams held ${IDLE_HOLD}s; broadcast-saturated $SATURATED_CONNECTIONS subscribers × $SATURATED_EVENTS
 events as fast as acknowledged ($PUBLISH_CONCURRENCY in flight); broadcast-rate $RATE_CONNECTIONS subscribers × $RATE_EVENTS events at
 $RATE_RATE/s; targeted $TARGETED_CONNECTIONS users, $TARGETED_RATE events/s for ${TARGETED_DURATION}s to random users (targeted-batch: the
-same through \`POST /api/events/batch\`, up to $TARGETED_BATCH events per request, $TARGETED_BATCH_CONCURRENCY requests in flight); reconnect storm
+same through \`POST /api/events/batch\`, up to $TARGETED_BATCH events per request, requests in flight at most: $TARGETED_BATCH_CONCURRENCY); reconnect storm
 $STORM_CONNECTIONS subscribers, $STORM_RATE events/s for ${STORM_DURATION}s, all dropped at ${STORM_AT}s and reconnecting within
 ${STORM_SPREAD} ms; broadcast-multi-node $MULTI_CONNECTIONS subscribers over $MULTI_NODES processes × $MULTI_EVENTS events at $MULTI_RATE/s.
 Payload $PAYLOAD_BYTES bytes; $WARMUP_EVENTS unmeasured warm-up events before publishing starts ($MULTI_WARMUP_EVENTS in broadcast-multi-node;
