@@ -7,14 +7,11 @@ import dev.herald.core.log.PartialAppendException;
 import dev.herald.spring.publish.HeraldEvent;
 import dev.herald.spring.publish.PayloadEncoder;
 import dev.herald.spring.security.HeraldPrincipal;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 
 /**
  * {@code POST /api/events/batch}: publishes several events with one request, {@code {"events": [...]}}
@@ -29,41 +26,18 @@ import org.springframework.http.HttpHeaders;
  * before it are then stored, it and those after it are not, and the problem's {@code stored} member
  * lists the stored events' ids, so that the publisher resends the rest.
  */
-final class BatchPublishServlet extends HttpServlet {
+final class BatchPublishServlet extends PublishEndpointServlet {
 
-    private static final String ALLOW = "POST";
-    private static final String ALLOW_OPTIONS = "POST,OPTIONS";
-
-    private final Hub hub;
-    private final PublishGate gate;
-    private final PublishRequestParser parser;
-    private final PayloadEncoder payloads;
     private final int maxEvents;
-    private final int maxBodyBytes;
-    private final ProblemResponses problems;
 
     BatchPublishServlet(Hub hub, PublishGate gate, PublishRequestParser parser, PayloadEncoder payloads, int maxEvents,
                         int maxBodyBytes, ProblemResponses problems) {
-        this.hub = hub;
-        this.gate = gate;
-        this.parser = parser;
-        this.payloads = payloads;
+        super(hub, gate, parser, payloads, maxBodyBytes, problems);
         this.maxEvents = maxEvents;
-        this.maxBodyBytes = maxBodyBytes;
-        this.problems = problems;
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        switch (request.getMethod()) {
-            case "POST" -> publish(request, response);
-            case "OPTIONS" -> response.setHeader(HttpHeaders.ALLOW, ALLOW_OPTIONS);
-            case "TRACE" -> super.service(request, response);
-            default -> problems.methodNotAllowed(ALLOW, request, response);
-        }
-    }
-
-    private void publish(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void publish(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HeraldPaths.tagObservation(request, HeraldPaths.EVENTS_BATCH);
         Problem refusal;
         try {
@@ -76,9 +50,9 @@ final class BatchPublishServlet extends HttpServlet {
         } catch (PartialAppendException e) {
             refusal = partial(e, request);
         } catch (RuntimeException e) {
-            refusal = PublishServlet.refusal(e, request, "no event of the batch was stored");
+            refusal = refusal(e, request, "no event of the batch was stored");
         }
-        PublishServlet.refuse(refusal, request, response, maxBodyBytes, problems);
+        refuse(refusal, request, response);
     }
 
     /** @throws ApiProblemException 403 naming the first event with a topic the publisher may not publish to */
@@ -105,7 +79,7 @@ final class BatchPublishServlet extends HttpServlet {
         String lost = failed == 0 ? "no event of the batch was stored"
                 : "events[0.." + (failed - 1) + "] were stored (their ids are in 'stored'), events[" + failed
                 + "] and those after it were not";
-        Problem problem = PublishServlet.refusal(e.refusal(), request, lost);
+        Problem problem = refusal(e.refusal(), request, lost);
         String detail = "events[" + failed + "]: " + problem.detail()
                 + (e.refusal() instanceof dev.herald.core.log.DuplicateEventIdException ? "; " + lost : "");
         return new Problem(problem.status(), detail, problem.headers())
