@@ -26,7 +26,16 @@ final class AppendScript {
         }
     }
 
+    /**
+     * What the batch script answered: the stream ids of the events it appended, in order, in the life
+     * {@code epoch} ({@code newLife} when this call began it); {@code stoppedAtDuplicate} when it stopped
+     * before the event after them, whose publisher id is taken.
+     */
+    record BatchReply(List<StreamId> appended, Epoch epoch, boolean newLife, boolean stoppedAtDuplicate) {
+    }
+
     private final LuaScript script = LuaScript.load("append");
+    private final LuaScript batchScript = LuaScript.load("append_batch");
     private final KeyLayout keys;
     private final RetentionPolicy retention;
 
@@ -52,5 +61,30 @@ final class AppendScript {
             case "DUPLICATE" -> new Reply.Duplicate();
             default -> throw new IllegalStateException("append script answered " + reply);
         };
+    }
+
+    /** Appends {@code publications} in order with one {@code append_batch.lua} call: one round trip, atomically. */
+    BatchReply runBatch(RedisCommands<String, String> commands, List<Publication> publications, Optional<StreamId> floor) {
+        List<String> keyList = new ArrayList<>(List.of(keys.epoch(), keys.stream(), keys.count()));
+        List<String> args = new ArrayList<>(16 * publications.size());
+        args.add(Epoch.random().value());
+        args.add(floor.filter(id -> id.compareTo(StreamId.ZERO) > 0).map(StreamId::toString).orElse(""));
+        args.add(Integer.toString(retention.maxEvents()));
+        args.add(Long.toString(Math.max(1, retention.maxAge().toMillis())));
+        args.add(Integer.toString(publications.size()));
+        for (Publication publication : publications) {
+            publication.id().ifPresent(id -> keyList.add(keys.publisherId(id)));
+            List<String> fields = EntryCodec.fields(publication);
+            args.add(publication.id().isPresent() ? "1" : "0");
+            args.add(Integer.toString(fields.size()));
+            args.addAll(fields);
+        }
+        List<Object> reply = batchScript.run(commands, keyList.toArray(String[]::new), args.toArray(String[]::new));
+        List<StreamId> appended = new ArrayList<>(reply.size() - 3);
+        for (Object id : reply.subList(3, reply.size())) {
+            appended.add(StreamId.parse((String) id));
+        }
+        return new BatchReply(appended, new Epoch((String) reply.get(1)), ((Long) reply.get(2)) == 1L,
+                "DUPLICATE".equals(reply.get(0)));
     }
 }

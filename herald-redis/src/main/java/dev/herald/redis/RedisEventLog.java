@@ -8,6 +8,7 @@ import dev.herald.core.log.EventLog;
 import dev.herald.core.log.LogPosition;
 import dev.herald.core.log.LogStats;
 import dev.herald.core.log.LogUnavailableException;
+import dev.herald.core.log.PartialAppendException;
 import dev.herald.core.log.ReadResult;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.MaintNotificationsConfig;
@@ -105,29 +106,88 @@ public final class RedisEventLog implements EventLog {
                 throw new DuplicateEventIdException(id);
             }
         });
+        Optional<StreamId> floor = beforeAppend();
+        AppendScript.Reply reply = commands.call(redis -> appendScript.run(redis, publication, floor));
+        return switch (reply) {
+            case AppendScript.Reply.Duplicate duplicate -> throw new DuplicateEventIdException(publication.id().orElseThrow());
+            case AppendScript.Reply.Appended appended -> {
+                inLife(appended.epoch(), appended.newLife(), floor);
+                yield stored(publication, appended.epoch(), appended.streamId());
+            }
+        };
+    }
+
+    /** Events per batch script call: a script holds Redis while it runs. */
+    static final int MAX_BATCH = 100;
+
+    /**
+     * One {@code append_batch.lua} call per {@value #MAX_BATCH} publications instead of one call per
+     * event: one round trip, and the batch lands atomically.
+     */
+    @Override
+    public List<Event> appendAll(List<Publication> publications) {
+        List<Event> stored = new ArrayList<>(publications.size());
+        int from = 0;
+        while (from < publications.size()) {
+            int to = Math.min(publications.size(), from + MAX_BATCH);
+            for (int i = from; i < to; i++) {
+                Optional<EventId> own = publications.get(i).id();
+                if (own.isPresent() && GeneratedId.isReserved(own.get())) {
+                    // the generated-id space counts as taken, as for append: the batch stops before it
+                    to = i;
+                    break;
+                }
+            }
+            if (to == from) {
+                throw new PartialAppendException(stored, new DuplicateEventIdException(publications.get(from).id().orElseThrow()));
+            }
+            List<Publication> chunk = publications.subList(from, to);
+            AppendScript.BatchReply reply;
+            try {
+                Optional<StreamId> floor = beforeAppend();
+                reply = commands.call(redis -> appendScript.runBatch(redis, chunk, floor));
+                inLife(reply.epoch(), reply.newLife(), floor);
+            } catch (LogUnavailableException e) {
+                throw new PartialAppendException(stored, e);
+            }
+            for (int i = 0; i < reply.appended().size(); i++) {
+                stored.add(stored(chunk.get(i), reply.epoch(), reply.appended().get(i)));
+            }
+            if (reply.stoppedAtDuplicate()) {
+                throw new PartialAppendException(stored,
+                        new DuplicateEventIdException(publications.get(stored.size()).id().orElseThrow()));
+            }
+            from = to;
+        }
+        return stored;
+    }
+
+    /** Before an append: the follower's start is fixed, and the floor of a new life's ids is this node's high water. */
+    private Optional<StreamId> beforeAppend() {
         StreamFollower current = follower;
         if (current != null) {
             current.fixStart(commands);
         }
         long highest = highWater.get();
-        Optional<StreamId> floor = highest == 0 ? Optional.empty() : Optional.of(StreamId.fromPosition(new LogPosition(highest)));
-        AppendScript.Reply reply = commands.call(redis -> appendScript.run(redis, publication, floor));
-        return switch (reply) {
-            case AppendScript.Reply.Duplicate duplicate -> throw new DuplicateEventIdException(publication.id().orElseThrow());
-            case AppendScript.Reply.Appended appended -> {
-                if (appended.newLife() && floor.isPresent()) {
-                    log.warn("Redis had lost the event log (restarted without its data?): began a new life with "
-                            + "epoch {}; ids of the old life now answer with a reset", appended.epoch());
-                } else if (appended.newLife()) {
-                    log.info("began the event log at {} with epoch {}", settings.keys().stream(), appended.epoch());
-                }
-                health.epoch(appended.epoch());
-                seen(appended.streamId());
-                EventId id = publication.id().orElseGet(() -> new GeneratedId(appended.epoch(), appended.streamId()).eventId());
-                yield Event.from(publication, id, appended.streamId().toPosition(),
-                        Instant.ofEpochMilli(appended.streamId().millis()));
-            }
-        };
+        return highest == 0 ? Optional.empty() : Optional.of(StreamId.fromPosition(new LogPosition(highest)));
+    }
+
+    /** After an append: says so when it began a new life of the log, and records the life for health. */
+    private void inLife(Epoch epoch, boolean newLife, Optional<StreamId> floor) {
+        if (newLife && floor.isPresent()) {
+            log.warn("Redis had lost the event log (restarted without its data?): began a new life with "
+                    + "epoch {}; ids of the old life now answer with a reset", epoch);
+        } else if (newLife) {
+            log.info("began the event log at {} with epoch {}", settings.keys().stream(), epoch);
+        }
+        health.epoch(epoch);
+    }
+
+    /** The event as stored under {@code streamId}: its own id, or one generated from the stream id. */
+    private Event stored(Publication publication, Epoch epoch, StreamId streamId) {
+        seen(streamId);
+        EventId id = publication.id().orElseGet(() -> new GeneratedId(epoch, streamId).eventId());
+        return Event.from(publication, id, streamId.toPosition(), Instant.ofEpochMilli(streamId.millis()));
     }
 
     @Override
