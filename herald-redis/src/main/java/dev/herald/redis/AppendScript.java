@@ -27,7 +27,7 @@ final class AppendScript {
     }
 
     /**
-     * What the batch script answered: the stream ids of the events it appended, in order, in the life
+     * What the script answered for a batch: the stream ids of the events it appended, in order, in the life
      * {@code epoch} ({@code newLife} when this call began it); {@code stoppedAtDuplicate} when it stopped
      * before the event after them, whose publisher id is taken.
      */
@@ -35,7 +35,6 @@ final class AppendScript {
     }
 
     private final LuaScript script = LuaScript.load("append");
-    private final LuaScript batchScript = LuaScript.load("append_batch");
     private final KeyLayout keys;
     private final RetentionPolicy retention;
 
@@ -45,25 +44,13 @@ final class AppendScript {
     }
 
     Reply run(RedisCommands<String, String> commands, Publication publication, Optional<StreamId> floor) {
-        String[] keyList = publication.id()
-                .map(id -> new String[] {keys.epoch(), keys.stream(), keys.count(), keys.publisherId(id)})
-                .orElseGet(() -> new String[] {keys.epoch(), keys.stream(), keys.count()});
-        List<String> args = new ArrayList<>(16);
-        args.add(Epoch.random().value());
-        args.add(floor.filter(id -> id.compareTo(StreamId.ZERO) > 0).map(StreamId::toString).orElse(""));
-        args.add(Integer.toString(retention.maxEvents()));
-        args.add(Long.toString(Math.max(1, retention.maxAge().toMillis())));
-        args.addAll(EntryCodec.fields(publication));
-        List<Object> reply = script.run(commands, keyList, args.toArray(String[]::new));
-        return switch ((String) reply.get(0)) {
-            case "OK" -> new Reply.Appended(StreamId.parse((String) reply.get(1)), new Epoch((String) reply.get(2)),
-                    ((Long) reply.get(3)) == 1L);
-            case "DUPLICATE" -> new Reply.Duplicate();
-            default -> throw new IllegalStateException("append script answered " + reply);
-        };
+        BatchReply reply = runBatch(commands, List.of(publication), floor);
+        return reply.stoppedAtDuplicate()
+                ? new Reply.Duplicate()
+                : new Reply.Appended(reply.appended().getFirst(), reply.epoch(), reply.newLife());
     }
 
-    /** Appends {@code publications} in order with one {@code append_batch.lua} call: one round trip, atomically. */
+    /** Appends {@code publications} in order with one {@code append.lua} call: one round trip, atomically. */
     BatchReply runBatch(RedisCommands<String, String> commands, List<Publication> publications, Optional<StreamId> floor) {
         List<String> keyList = new ArrayList<>(List.of(keys.epoch(), keys.stream(), keys.count()));
         List<String> args = new ArrayList<>(16 * publications.size());
@@ -79,7 +66,7 @@ final class AppendScript {
             args.add(Integer.toString(fields.size()));
             args.addAll(fields);
         }
-        List<Object> reply = batchScript.run(commands, keyList.toArray(String[]::new), args.toArray(String[]::new));
+        List<Object> reply = script.run(commands, keyList.toArray(String[]::new), args.toArray(String[]::new));
         List<StreamId> appended = new ArrayList<>(reply.size() - 3);
         for (Object id : reply.subList(3, reply.size())) {
             appended.add(StreamId.parse((String) id));

@@ -121,7 +121,7 @@ public final class RedisEventLog implements EventLog {
     static final int MAX_BATCH = 100;
 
     /**
-     * One {@code append_batch.lua} call per {@value #MAX_BATCH} publications instead of one call per
+     * One {@code append.lua} call per {@value #MAX_BATCH} publications instead of one call per
      * event: one round trip, and the batch lands atomically.
      */
     @Override
