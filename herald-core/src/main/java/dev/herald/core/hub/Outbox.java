@@ -19,6 +19,7 @@ final class Outbox {
     private static final VarHandle SIZE;
     private static final VarHandle DRAINING;
     private static final VarHandle TAIL;
+    private static final VarHandle NEXT;
 
     static {
         try {
@@ -26,6 +27,7 @@ final class Outbox {
             SIZE = lookup.findVarHandle(Outbox.class, "size", int.class);
             DRAINING = lookup.findVarHandle(Outbox.class, "draining", int.class);
             TAIL = lookup.findVarHandle(Outbox.class, "tail", Node.class);
+            NEXT = lookup.findVarHandle(Node.class, "next", Node.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -76,11 +78,18 @@ final class Outbox {
 
     /** The next frame, or null. Only by the claim holder; the caller reports what it took with {@link #taken}. */
     Frame poll() {
-        Node next = head.next;
+        Node passed = head;
+        Node next = passed.next;
         if (next == null) {
             return null;
         }
         head = next;
+        // Unlink the node left behind. A queued node can outlive a young collection and be promoted;
+        // left linked, that dead node would keep its successor alive from the old generation, which
+        // gets promoted in turn and keeps the next one: every later node of a busy stream promoted,
+        // and young collections that copy and scan them (scale.md §22). No one else reads a passed
+        // node's link (producers write only to the tail they swapped out), so a plain write does.
+        NEXT.set(passed, null);
         Frame frame = next.frame;
         next.frame = null;
         return frame;

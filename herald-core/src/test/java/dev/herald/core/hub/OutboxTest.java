@@ -2,6 +2,7 @@ package dev.herald.core.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,37 @@ class OutboxTest {
                 .containsExactly((byte) 1, (byte) 2, (byte) 3);
         assertThat(outbox.poll()).isNull();
         assertThat(outbox.isEmpty()).isTrue();
+    }
+
+    /**
+     * A node the writer has passed must not link to the rest of the queue: once promoted by a young
+     * collection it would keep every later node alive from the old generation (scale.md §22).
+     */
+    @Test
+    void aPassedNodeNoLongerLinksToTheQueue() throws ReflectiveOperationException {
+        Outbox outbox = new Outbox(8);
+        Field head = Outbox.class.getDeclaredField("head");
+        head.setAccessible(true);
+        List<Object> passed = new ArrayList<>();
+        passed.add(head.get(outbox));
+        for (int i = 1; i <= 3; i++) {
+            outbox.offer(frame(i));
+        }
+        outbox.claim();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(outbox.poll().bytes()[0]).isEqualTo((byte) i);
+            passed.add(head.get(outbox));
+        }
+        Object last = passed.removeLast();
+        Field next = last.getClass().getDeclaredField("next");
+        next.setAccessible(true);
+        for (Object node : passed) {
+            assertThat(next.get(node)).isNull();
+        }
+        outbox.offer(frame(4));
+        assertThat(next.get(last)).isNotNull();
+        assertThat(outbox.poll().bytes()[0]).isEqualTo((byte) 4);
+        assertThat(next.get(last)).isNull();
     }
 
     @Test
