@@ -57,11 +57,13 @@ public final class Hub implements AutoCloseable {
         this.observer = observer;
         this.clock = clock;
         // One name for all writers: a numbered name costs a shared counter and a string per thread,
-        // and a writer thread is started per stream per event.
+        // and a writer thread is started per stream per event. Nor does a writer copy the inheritable
+        // thread locals of the thread that starts it (a dispatcher, a request thread): it needs none,
+        // and the copy was a map per writer (scale.md §22).
         this.closer = new Closer("herald-closer");
         this.recent = new RecentEvents(options.recentEvents(), options.recentBytes());
         this.writer = new StreamWriter(eventLog, recent, options, observer,
-                Thread.ofVirtual().name("herald-writer").factory(), closer, clock);
+                Thread.ofVirtual().name("herald-writer").inheritInheritableThreadLocals(false).factory(), closer, clock);
         this.shards = new Dispatcher[options.dispatchShards()];
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Dispatcher(shards.length == 1 ? "herald-dispatcher" : "herald-dispatcher-" + i);
