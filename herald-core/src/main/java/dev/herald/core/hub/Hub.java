@@ -63,7 +63,8 @@ public final class Hub implements AutoCloseable {
         this.closer = new Closer("herald-closer");
         this.recent = new RecentEvents(options.recentEvents(), options.recentBytes());
         this.writer = new StreamWriter(eventLog, recent, options, observer,
-                Thread.ofVirtual().name("herald-writer").inheritInheritableThreadLocals(false).factory(), closer, clock);
+                Thread.ofVirtual().name("herald-writer").inheritInheritableThreadLocals(false).factory(),
+                closer, clock);
         this.shards = new Dispatcher[options.dispatchShards()];
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Dispatcher(shards.length == 1 ? "herald-dispatcher" : "herald-dispatcher-" + i);

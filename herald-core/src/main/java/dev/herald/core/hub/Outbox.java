@@ -33,7 +33,7 @@ final class Outbox {
         }
     }
 
-    /** A link of the queue; {@code next} is set once, by the producer that appended after it. */
+    /** A link of the queue; {@code next} is set once, by the producer that appended after it, and cleared once the consumer has passed it. */
     private static final class Node {
         Frame frame;
         volatile Node next;
