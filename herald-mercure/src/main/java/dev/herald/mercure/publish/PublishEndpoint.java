@@ -11,15 +11,17 @@ import dev.herald.mercure.auth.MercureTokenVerifier;
 import dev.herald.mercure.auth.Role;
 import dev.herald.mercure.web.MercurePaths;
 import dev.herald.spring.web.ApiProblemException;
+import dev.herald.spring.web.UnreadBody;
 import dev.herald.mercure.web.UrlEncodedForm;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -55,7 +57,19 @@ public class PublishEndpoint {
     }
 
     @PostMapping(MercurePaths.HUB)
-    public ResponseEntity<String> publish(HttpServletRequest request) throws IOException {
+    public ResponseEntity<String> publish(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            return accept(request);
+        } catch (RuntimeException refused) {
+            // the refusal may come before the body is read: drop the rest so the client gets the answer
+            if (!UnreadBody.discardRest(request, maxBodyBytes)) {
+                response.setHeader(HttpHeaders.CONNECTION, "close");
+            }
+            throw refused;
+        }
+    }
+
+    private ResponseEntity<String> accept(HttpServletRequest request) throws IOException {
         MercureToken token = authenticate(request);
         Update update = Update.read(readForm(request));
         Optional<String> refusal = token.claims().publish().refusal(update.topics(), update.privateUpdate());
@@ -92,10 +106,8 @@ public class PublishEndpoint {
         if (declared > maxBodyBytes) {
             throw tooLarge();
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(maxBodyBytes + 1);
-        }
+        // not closed: the container owns the stream, and a refusal may still discard the rest
+        byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
         if (body.length > maxBodyBytes) {
             throw tooLarge();
         }

@@ -2,7 +2,6 @@ package dev.herald.spring.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -37,43 +36,6 @@ final class JsonBody {
             throw tooLarge("over " + maxBytes + " bytes", maxBytes);
         }
         return body;
-    }
-
-    /**
-     * The most a refusal reads and drops of a body: beyond it the connection closes instead. Above
-     * the publish limit, so that a body a little too large still gets its 413 read by the client (a
-     * connection closed on unread bytes is reset, and the client may lose the answer with it).
-     */
-    static final int DISCARD_LIMIT = 1 << 20;
-
-    /**
-     * Reads and drops what is left of the body, at most {@code maxBytes} or {@link #DISCARD_LIMIT}
-     * (the larger), so that the connection can carry the client's next request once a refusal is
-     * sent. A refusal sent (and flushed) while the body is still arriving would otherwise leave the
-     * container to close the connection after the answer without saying so, and a client reusing it
-     * would see its next request fail.
-     *
-     * @return false when more is left or the body cannot be read: the connection must then close
-     */
-    static boolean discardRest(HttpServletRequest request, int maxBytes) {
-        long limit = Math.max(maxBytes, DISCARD_LIMIT);
-        if (request.getContentLengthLong() > limit) {
-            return false;
-        }
-        try {
-            InputStream in = request.getInputStream();
-            byte[] buffer = new byte[8192];
-            long left = limit;
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                left -= n;
-                if (left < 0) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException | IllegalStateException e) {
-            return false;
-        }
     }
 
     private static void requireJson(String contentType) {
