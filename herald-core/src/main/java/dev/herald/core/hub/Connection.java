@@ -15,6 +15,9 @@ import java.util.function.BiConsumer;
  */
 public final class Connection {
 
+    /** {@link #firstSkipped()} while the fan-out has skipped nothing. */
+    static final long NOTHING_SKIPPED = Long.MAX_VALUE;
+
     private static final VarHandle CLOSE_CAUSE;
     private static final VarHandle ENDING;
 
@@ -42,6 +45,14 @@ public final class Connection {
     private volatile CloseCause closeCause;
     private volatile boolean ending;
     private volatile long lastWriteMillis;
+    /**
+     * While set (a resuming stream, from its creation until its writer has replayed what it missed),
+     * the fan-out does not queue this stream's events: its writer replays them from
+     * {@link RecentEvents} instead, so a stream that is behind holds no queued frames of its own.
+     */
+    private volatile boolean catchingUp;
+    /** The number in {@link RecentEvents} of the first event the fan-out skipped, or {@link #NOTHING_SKIPPED}; the dispatcher's. */
+    private volatile long firstSkipped = NOTHING_SKIPPED;
     /** Position of the last event offered; touched by the dispatcher thread only. */
     long lastDispatched = Long.MIN_VALUE;
     /** Writer state; touched only by the writer that holds the outbox claim. */
@@ -49,7 +60,8 @@ public final class Connection {
     LogPosition writtenThrough = new LogPosition(Long.MIN_VALUE);
 
     Connection(SubscribeRequest request, SseSink sink, Instant openedAt, long deadlineMillis, CloseCause deadlineCause,
-               int outboxCapacity, int shard, StreamWriter writer, BiConsumer<Connection, CloseCause> onClosed) {
+               int outboxCapacity, int shard, StreamWriter writer, BiConsumer<Connection, CloseCause> onClosed,
+               boolean catchingUp) {
         this.request = request;
         this.sink = sink;
         this.openedAt = openedAt;
@@ -60,6 +72,7 @@ public final class Connection {
         this.onClosed = onClosed;
         this.shard = shard;
         this.lastWriteMillis = openedAt.toEpochMilli();
+        this.catchingUp = catchingUp;
     }
 
     public ConnectionId id() {
@@ -160,6 +173,35 @@ public final class Connection {
 
     void wrote(long nowMillis) {
         lastWriteMillis = nowMillis;
+    }
+
+    boolean catchingUp() {
+        return catchingUp;
+    }
+
+    /**
+     * The dispatcher's side of the hand-over from catching up to live: records the skipped event's
+     * number, then reads the flag again. The writer clears the flag, then reads the record; both
+     * volatile, so either the writer sees this event recorded and replays it, or this sees the flag
+     * cleared and the event is queued (a copy the writer also replayed is dropped by position).
+     *
+     * @return true when the event is left to the writer's replay, false when it must be queued
+     */
+    boolean skip(long sequence) {
+        if (firstSkipped == NOTHING_SKIPPED) {
+            firstSkipped = sequence;
+        }
+        return catchingUp;
+    }
+
+    /** The writer's: the fan-out queues this stream's events from now on. */
+    void endCatchUp() {
+        catchingUp = false;
+    }
+
+    /** Where the writer's replay of skipped events starts; {@link LoggedEvent#NOT_KEPT} when an event the ring did not keep was skipped. */
+    long firstSkipped() {
+        return firstSkipped;
     }
 
     /**

@@ -74,28 +74,33 @@ final class Dispatcher implements AutoCloseable {
         Event event = logged.event();
         Frame frame = logged.frame();
         long position = event.position().value();
+        long sequence = logged.sequence();
         if (event.privateEvent()) {
-            index.forEachCandidate(event, connection -> offerIfAccepted(connection, event, frame, position));
+            index.forEachCandidate(event, connection -> offerIfAccepted(connection, event, frame, position, sequence));
         } else {
             // a public event accepted by a stream indexed under one of its topics: nothing to check
             index.forEachCandidate(event,
-                    connection -> offer(connection, frame, position),
-                    connection -> offerIfAccepted(connection, event, frame, position));
+                    connection -> offer(connection, frame, position, sequence),
+                    connection -> offerIfAccepted(connection, event, frame, position, sequence));
         }
     }
 
-    private static void offerIfAccepted(Connection connection, Event event, Frame frame, long position) {
+    private static void offerIfAccepted(Connection connection, Event event, Frame frame, long position, long sequence) {
         if (connection.subscription().accepts(event)) {
-            offer(connection, frame, position);
+            offer(connection, frame, position, sequence);
         }
     }
 
-    private static void offer(Connection connection, Frame frame, long position) {
+    private static void offer(Connection connection, Frame frame, long position, long sequence) {
         // a stream indexed under several of the event's topics is named more than once
         if (connection.lastDispatched >= position) {
             return;
         }
         connection.lastDispatched = position;
+        // a resuming stream still replaying gets the event from the ring, not through its outbox
+        if (connection.catchingUp() && connection.skip(sequence)) {
+            return;
+        }
         connection.enqueue(frame);
     }
 

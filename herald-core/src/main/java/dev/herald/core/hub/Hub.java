@@ -42,6 +42,8 @@ public final class Hub implements AutoCloseable {
     private final StreamWriter writer;
     /** The newest dispatched events, for replay from memory. */
     private final RecentEvents recent;
+    /** Whether resuming streams catch up from {@link #recent} instead of queuing live events meanwhile. */
+    private final boolean catchUpFromMemory;
     private final Closer closer;
     private final Dispatcher[] shards;
     /** Streams are dealt to the shards in turn. */
@@ -62,6 +64,10 @@ public final class Hub implements AutoCloseable {
         // and the copy was a map per writer (scale.md §22).
         this.closer = new Closer("herald-closer");
         this.recent = new RecentEvents(options.recentEvents(), options.recentBytes());
+        // A resuming stream catches up from the ring rather than through its outbox when the ring
+        // reaches at least as far back as an outbox holds: a stream the ring can no longer serve
+        // would have overflowed its outbox too, and ends as a slow consumer either way.
+        this.catchUpFromMemory = options.recentEvents() > 0 && options.recentEvents() >= options.outboxCapacity();
         this.writer = new StreamWriter(eventLog, recent, options, observer,
                 Thread.ofVirtual().name("herald-writer").inheritInheritableThreadLocals(false).factory(),
                 closer, clock);
@@ -156,7 +162,8 @@ public final class Hub implements AutoCloseable {
         }
         int shard = Math.floorMod(nextShard.getAndIncrement(), shards.length);
         Connection connection = new Connection(request, sink, now, deadline, deadlineCause,
-                options.outboxCapacity(), shard, writer, this::forget);
+                options.outboxCapacity(), shard, writer, this::forget,
+                request.lastEventId().isPresent() && catchUpFromMemory);
         // the opener holds the stream's writer claim until beforeWriting has run: an event that
         // reaches the stream meanwhile waits in its outbox instead of starting a writer beside it
         connection.outbox().claim();

@@ -9,7 +9,12 @@ import dev.herald.core.event.Event;
  */
 final class LoggedEvent {
 
+    /** {@link #sequence()} of an event {@link RecentEvents} did not keep. */
+    static final long NOT_KEPT = -1;
+
     private final Event event;
+    /** Its number in {@link RecentEvents}, set once by the log's follower before any shard sees the event. */
+    private long sequence = NOT_KEPT;
     /** Written at most a few times with equal frames (shards racing), read without a lock. */
     private volatile Frame frame;
 
@@ -19,6 +24,15 @@ final class LoggedEvent {
 
     Event event() {
         return event;
+    }
+
+    /** Its number in {@link RecentEvents}, or {@link #NOT_KEPT}. */
+    long sequence() {
+        return sequence;
+    }
+
+    void keptAs(long sequence) {
+        this.sequence = sequence;
     }
 
     Frame frame() {

@@ -55,7 +55,7 @@ final class RecentEvents {
         this.maxBytes = maxBytes;
     }
 
-    /** Keeps an event. Called by the log's follower only: once per event, in log order, never concurrently. */
+    /** Keeps an event and tells it its number. Called by the log's follower only: once per event, in log order, never concurrently. */
     void add(LoggedEvent logged) {
         if (slots.length == 0) {
             return;
@@ -81,6 +81,7 @@ final class RecentEvents {
         // the tail moves before the slot is reused, so a reader that sees the new tail never
         // looks for the dropped entry in its slot
         tail = oldest;
+        logged.keptAs(sequence);
         slots[(int) (sequence & mask)] = new Entry(sequence, logged);
         bytes += size;
         head = sequence + 1;

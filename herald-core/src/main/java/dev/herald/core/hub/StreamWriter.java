@@ -76,7 +76,10 @@ final class StreamWriter {
         try {
             if (!connection.opened) {
                 connection.opened = true;
-                open(connection);
+                if (!open(connection)) {
+                    // handed to the closer; the claim stays taken
+                    return;
+                }
             }
             drain(connection);
         } catch (IOException e) {
@@ -170,7 +173,8 @@ final class StreamWriter {
         return joined;
     }
 
-    private void open(Connection connection) throws IOException {
+    /** Writes the stream's opening and what it missed; false when it was handed to the closer instead. */
+    private boolean open(Connection connection) throws IOException {
         connection.sink().send(SseEncoder.concat(
                 SseEncoder.comment("herald stream " + connection.id()),
                 SseEncoder.retry(options.clientRetry())));
@@ -179,6 +183,39 @@ final class StreamWriter {
         if (lastEventId.isPresent()) {
             replay(connection, lastEventId.get());
         }
+        if (connection.catchingUp() && !joinLive(connection)) {
+            closer.close(connection, CloseCause.SLOW_CONSUMER);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Ends a resuming stream's catch-up: the events the fan-out skipped while the replay ran are
+     * written from {@link RecentEvents}, the fan-out is told to queue the stream's events again,
+     * and what it skipped in between is written too (a copy of it that also reaches the outbox is
+     * dropped there by position). False when the ring no longer holds a skipped event (the stream
+     * fell further behind than the ring reaches): the stream then ends as a slow consumer, and its
+     * client resumes from the log, as when an outbox fills.
+     */
+    private boolean joinLive(Connection connection) throws IOException {
+        if (!replaySkipped(connection)) {
+            return false;
+        }
+        connection.endCatchUp();
+        return replaySkipped(connection);
+    }
+
+    private boolean replaySkipped(Connection connection) throws IOException {
+        long first = connection.firstSkipped();
+        if (first == Connection.NOTHING_SKIPPED) {
+            return true;
+        }
+        MemoryReplay replay = replayFromMemory(connection, first);
+        if (replay.replayed() > 0) {
+            observer.eventsReplayed(replay.replayed());
+        }
+        return replay.complete();
     }
 
     /**
@@ -277,8 +314,12 @@ final class StreamWriter {
                 return new MemoryReplay(replayed, false, lastId);
             }
             Event event = entry.event();
-            connection.writtenThrough = event.position();
             lastId = event.id();
+            if (!event.position().isAfter(connection.writtenThrough)) {
+                // written already (the end of a catch-up scans again from the first skipped event)
+                continue;
+            }
+            connection.writtenThrough = event.position();
             if (connection.subscription().accepts(event)) {
                 byte[] bytes = entry.logged().frame().bytes();
                 page.add(bytes);
