@@ -199,7 +199,10 @@ public final class Connection {
         catchingUp = false;
     }
 
-    /** Where the writer's replay of skipped events starts; {@link LoggedEvent#NOT_KEPT} when an event the ring did not keep was skipped. */
+    /**
+     * Where the writer's replay of skipped events starts ({@link LoggedEvent#NOT_KEPT} when the first
+     * was an event the ring did not keep; the replay then finds a gap, as it does at any such event).
+     */
     long firstSkipped() {
         return firstSkipped;
     }
