@@ -21,7 +21,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -62,9 +61,7 @@ public class PublishEndpoint {
             return accept(request);
         } catch (RuntimeException refused) {
             // the refusal may come before the body is read: drop the rest so the client gets the answer
-            if (!UnreadBody.discardRest(request, maxBodyBytes)) {
-                response.setHeader(HttpHeaders.CONNECTION, "close");
-            }
+            UnreadBody.discardOrClose(request, response, maxBodyBytes);
             throw refused;
         }
     }

@@ -78,9 +78,7 @@ abstract class PublishEndpointServlet extends HttpServlet {
      * carry the client's next request (or saying {@code Connection: close} when too much is left).
      */
     protected final void refuse(Problem refusal, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!UnreadBody.discardRest(request, maxBodyBytes)) {
-            response.setHeader(HttpHeaders.CONNECTION, "close");
-        }
+        UnreadBody.discardOrClose(request, response, maxBodyBytes);
         problems.write(refusal, request, response);
     }
 }

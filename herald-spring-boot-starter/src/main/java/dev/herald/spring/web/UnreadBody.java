@@ -1,8 +1,10 @@
 package dev.herald.spring.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import org.springframework.http.HttpHeaders;
 
 /**
  * What is left of a refused request's body. A refusal answered while the body is still arriving
@@ -19,7 +21,7 @@ public final class UnreadBody {
      * the publish limit, so that a body a little too large still gets its 413 read by the client (a
      * connection closed on unread bytes is reset, and the client may lose the answer with it).
      */
-    public static final int DISCARD_LIMIT = 1 << 20;
+    static final int DISCARD_LIMIT = 1 << 20;
 
     /**
      * Reads and drops what is left of the body, at most {@code maxBytes} or {@link #DISCARD_LIMIT}
@@ -30,7 +32,7 @@ public final class UnreadBody {
      *
      * @return false when more is left or the body cannot be read: the connection must then close
      */
-    public static boolean discardRest(HttpServletRequest request, int maxBytes) {
+    private static boolean discardRest(HttpServletRequest request, int maxBytes) {
         long limit = Math.max(maxBytes, DISCARD_LIMIT);
         if (request.getContentLengthLong() > limit) {
             return false;
@@ -48,6 +50,16 @@ public final class UnreadBody {
             return true;
         } catch (IOException | IllegalStateException e) {
             return false;
+        }
+    }
+
+    /**
+     * Before a refusal is written: drops the rest of the body (see {@link #discardRest}), or, when too
+     * much is left, says {@code Connection: close} on the response so the client does not reuse it.
+     */
+    public static void discardOrClose(HttpServletRequest request, HttpServletResponse response, int maxBytes) {
+        if (!discardRest(request, maxBytes)) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
         }
     }
 }
