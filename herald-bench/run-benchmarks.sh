@@ -30,6 +30,10 @@
 #                         request in flight, each carrying the events that fell due while the previous one was out
 #   reconnect-storm       STORM_CONNECTIONS=10000 [300] subscribers, STORM_RATE=50 [20] events/s for STORM_DURATION=15
 #                         [6] s; at STORM_AT=5 [2] s all drop and resume within STORM_SPREAD=1000 [500] ms
+#                         (measured); before that, after the warm-up events, STORM_WARMUP_STORMS=1 [1] unmeasured
+#                         storms of the same spread while unmarked events flow at STORM_RATE: a hub that has run a
+#                         while has compiled its close, resume and replay paths; a fresh JVM compiles them in the
+#                         first storm it meets (docs/scale.md §23, §24). 0 measures that first storm.
 #   broadcast-multi-node  MULTI_CONNECTIONS=100000 [900] subscribers spread over MULTI_NODES=6 [3] Herald processes
 #                         sharing one redis-server (started here, on REDIS_PORT), MULTI_EVENTS=30 [10] events at
 #                         MULTI_RATE=1 [2]/s published to the first node; Nchan with MULTI_NODES nginx workers;
@@ -81,6 +85,7 @@ STORM_RATE="${STORM_RATE:-$(q 50 20)}"
 STORM_DURATION="${STORM_DURATION:-$(q 15 6)}"
 STORM_AT="${STORM_AT:-$(q 5 2)}"
 STORM_SPREAD="${STORM_SPREAD:-$(q 1000 500)}"
+STORM_WARMUP_STORMS="${STORM_WARMUP_STORMS:-1}"
 MULTI_CONNECTIONS="${MULTI_CONNECTIONS:-$(q 100000 900)}"
 MULTI_NODES="${MULTI_NODES:-$(q 6 3)}"
 MULTI_EVENTS="${MULTI_EVENTS:-$(q 30 10)}"
@@ -197,7 +202,7 @@ case_options() { # case
     targeted-batch) printf '%s\n' "--rate=$TARGETED_RATE" "--duration=$TARGETED_DURATION" "--warmup=$TARGETED_WARMUP_EVENTS" \
       "--publish-batch=$TARGETED_BATCH" "--publish-concurrency=$TARGETED_BATCH_CONCURRENCY" ;;
     reconnect-storm) printf '%s\n' "--rate=$STORM_RATE" "--duration=$STORM_DURATION" "--storm-at=$STORM_AT" \
-      "--storm-spread=$STORM_SPREAD" "--warmup=$WARMUP_EVENTS" ;;
+      "--storm-spread=$STORM_SPREAD" "--warmup=$WARMUP_EVENTS" "--warmup-storms=$STORM_WARMUP_STORMS" ;;
     broadcast-multi-node) printf '%s\n' "--events=$MULTI_EVENTS" "--rate=$MULTI_RATE" \
       "--warmup=$MULTI_WARMUP_EVENTS" ;;
   esac
@@ -508,7 +513,7 @@ events as fast as acknowledged ($PUBLISH_CONCURRENCY in flight); broadcast-rate 
 $RATE_RATE/s; targeted $TARGETED_CONNECTIONS users, $TARGETED_RATE events/s for ${TARGETED_DURATION}s to random users (targeted-batch: the
 same through \`POST /api/events/batch\`, up to $TARGETED_BATCH events per request, requests in flight at most: $TARGETED_BATCH_CONCURRENCY); reconnect storm
 $STORM_CONNECTIONS subscribers, $STORM_RATE events/s for ${STORM_DURATION}s, all dropped at ${STORM_AT}s and reconnecting within
-${STORM_SPREAD} ms; broadcast-multi-node $MULTI_CONNECTIONS subscribers over $MULTI_NODES processes × $MULTI_EVENTS events at $MULTI_RATE/s.
+${STORM_SPREAD} ms, after $STORM_WARMUP_STORMS unmeasured warm-up storm(s) of the same shape; broadcast-multi-node $MULTI_CONNECTIONS subscribers over $MULTI_NODES processes × $MULTI_EVENTS events at $MULTI_RATE/s.
 Payload $PAYLOAD_BYTES bytes; $WARMUP_EVENTS unmeasured warm-up events before publishing starts ($MULTI_WARMUP_EVENTS in broadcast-multi-node;
 $TARGETED_WARMUP_EVENTS in the targeted cases, each to a random subscriber, published as fast as acknowledged; none in idle). The columns \`herald ÷ peer\` are ratios of the raw figures: above 1 means Herald's figure is larger — better
 for rates, worse for latency, memory and CPU. Counts that must be zero (loss, duplicates, failures) get no ratio.

@@ -46,6 +46,7 @@ public record BenchOptions(
         double stormAtSeconds,
         double stormFraction,
         long stormSpreadMillis,
+        int warmupStorms,
         List<Long> serverPids,
         int processes,
         int connectionsPerProcess,
@@ -64,7 +65,7 @@ public record BenchOptions(
             "token-ttl", "events", "rate", "duration", "publish-concurrency",
             "publish-timeout", "max-publish-failures", "warmup", "connect-rate",
             "max-pending-connects", "connect-timeout", "connect-budget", "connect-stall", "retry", "max-attempts", "hold", "drain-timeout", "quiet",
-            "storm-at", "storm-fraction", "storm-spread", "server-pid", "processes", "conns-per-process",
+            "storm-at", "storm-fraction", "storm-spread", "warmup-storms", "server-pid", "processes", "conns-per-process",
             "io-threads", "worker-jvm-opts", "sources", "source-base", "conns-per-source", "out", "seed");
 
     public static final String DEFAULT_BODY = "{\"topics\":[\"bench\"],\"type\":\"message\",\"data\":\"{payload}\"}";
@@ -117,6 +118,7 @@ public record BenchOptions(
                 a.decimal("storm-at", 3),
                 a.decimal("storm-fraction", 1.0),
                 a.longValue("storm-spread", 1000),
+                a.integer("warmup-storms", 0),
                 a.all("server-pid").stream().flatMap(v -> Arrays.stream(v.split(",")))
                         .filter(v -> !v.isBlank()).map(BenchOptions::pid).toList(),
                 a.integer("processes", 0),
@@ -158,6 +160,7 @@ public record BenchOptions(
         require(maxPublishFailures >= 0, "--max-publish-failures must be >= 0 (0 = no limit)");
         require(caseName.matches("[A-Za-z0-9._-]+"), "--case must be a plain name ([A-Za-z0-9._-]+)");
         require(stormFraction >= 0 && stormFraction <= 1, "--storm-fraction must be in [0, 1]");
+        require(warmupStorms >= 0, "--warmup-storms must be >= 0");
         require(connectionsPerProcess > 0 && connectionsPerProcess <= 19_000,
                 "--conns-per-process must be in (0, 19000]: each process may hold 20,000 open files");
         require(connectionsPerSource > 0 && connectionsPerSource <= 28_000,
@@ -201,6 +204,7 @@ public record BenchOptions(
                 p.put("stormFraction", stormFraction);
                 p.put("stormSpreadMillis", stormSpreadMillis);
                 p.put("warmupEvents", warmupEvents);
+                p.put("warmupStorms", warmupStorms);
             }
             default -> { }
         }

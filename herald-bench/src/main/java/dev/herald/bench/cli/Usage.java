@@ -55,6 +55,8 @@ public final class Usage {
               --storm-at=S                  reconnect-storm: when to drop, seconds after publishing starts (default 3)
               --storm-fraction=F            share of subscribers that drop (default 1.0)
               --storm-spread=MS             reconnects are spread at random over this window (default 1000)
+              --warmup-storms=N             reconnect-storm: storms rehearsed after the warm-up, before measuring: every
+                                            stream drops and resumes while unmarked events flow (default 0)
               --drain-timeout=S             max wait for deliveries after publishing (default 30)
               --quiet=MS                    stop draining after this long without a delivery (default 3000)
 

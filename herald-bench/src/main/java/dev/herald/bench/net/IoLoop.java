@@ -120,15 +120,22 @@ public final class IoLoop implements Runnable {
         });
     }
 
-    /** Reconnect storm: drops the selected streaming subscribers, each reconnecting after a random delay. */
-    public void drop(double fraction, long spreadMillis, long seed) {
+    /**
+     * Reconnect storm: drops the selected streaming subscribers, each reconnecting after a random delay; a
+     * {@code rehearsal} (warm-up storm) does the same without marking them as the measured storm's.
+     */
+    public void drop(double fraction, long spreadMillis, long seed, boolean rehearsal) {
         execute(() -> {
             for (SseConnection c : connections) {
                 long h = mix(seed ^ (c.index * 0x9E3779B97F4A7C15L));
                 double u = (h >>> 11) * 0x1.0p-53;
                 if (u < fraction && c.isStreaming()) {
                     long delay = spreadMillis <= 0 ? 0 : Math.floorMod(mix(h), spreadMillis * 1_000_000L);
-                    c.drop(delay);
+                    if (rehearsal) {
+                        c.rehearse(delay);
+                    } else {
+                        c.drop(delay);
+                    }
                 }
             }
         });

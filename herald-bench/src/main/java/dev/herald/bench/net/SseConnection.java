@@ -254,13 +254,24 @@ public final class SseConnection implements SseListener {
         if (state != ConnectionState.STREAMING) {
             return;
         }
-        closeChannel();
-        loop.tally.connectedNow--;
         loop.tally.dropped++;
         dropped = true;
         resumed = false;
         reconnectMicros = -1;
         lastBackfillMicros = -1;
+        closeAndReopen(delayNanos);
+    }
+
+    /** Warm-up storm: close and reconnect as {@link #drop} does, but not as the measured storm's drop. */
+    void rehearse(long delayNanos) {
+        if (state == ConnectionState.STREAMING) {
+            closeAndReopen(delayNanos);
+        }
+    }
+
+    private void closeAndReopen(long delayNanos) {
+        closeChannel();
+        loop.tally.connectedNow--;
         state = ConnectionState.WAITING;
         loop.schedule(delayNanos, () -> loop.reopen(this));
     }

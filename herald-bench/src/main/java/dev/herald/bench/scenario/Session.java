@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The phases every scenario is made of — connect, publish, drain, finish — over one {@link Fleet} of subscribers and
@@ -145,7 +146,11 @@ public final class Session implements AutoCloseable {
         if (w.failed() > 0) {
             note("warm-up: " + w.failed() + " of " + w.sent() + " publishes failed: " + w.lastError());
         }
-        // let the warm-up deliveries drain (they arrive as events without the mark) before measuring
+        awaitForeignDrained();
+    }
+
+    /** Lets the warm-up deliveries drain (they arrive as events without the mark) before measuring. */
+    private void awaitForeignDrained() {
         long deadline = System.nanoTime() + 15_000_000_000L;
         long last = -1;
         while (System.nanoTime() < deadline) {
@@ -155,6 +160,40 @@ public final class Session implements AutoCloseable {
             }
             last = foreign;
             sleep(500);
+        }
+    }
+
+    /**
+     * Warm-up storms (JIT warm-up of the server's close, resume and replay paths, which a fresh server otherwise
+     * compiles during the measured storm): {@code --warmup-storms} times, unmarked events are published at
+     * {@code rate} while every stream drops and resumes within {@code spreadMillis} with Last-Event-ID; then waits until
+     * every stream is back and the events have drained. Not counted as the measured storm.
+     */
+    public void warmupStorms(double rate, long spreadMillis) {
+        int subscribers = connectedNow();
+        for (int round = 1; round <= options.warmupStorms(); round++) {
+            phase = "warm-up storm " + round;
+            double seconds = spreadMillis / 1000.0 + 3;
+            long seed = options.seed() + 2 + round;
+            CompletableFuture<PublishOutcome> publishing = CompletableFuture.supplyAsync(
+                    () -> publisher.run(new PlannedEvents.Warmup(0), rate, 0, seconds, options.publishConcurrency(), seed),
+                    r -> Thread.ofVirtual().name("warmup-storm-publisher").start(r));
+            sleep(1000);
+            fleet.send(new WorkerCommand.Drop(1.0, spreadMillis, seed, true));
+            PublishOutcome w = publishing.join();
+            if (w.failed() > 0) {
+                note("warm-up storm " + round + ": " + w.failed() + " of " + w.sent() + " publishes failed: "
+                        + w.lastError());
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (connectedNow() < subscribers && System.nanoTime() < deadline) {
+                sleep(200);
+            }
+            if (connectedNow() < subscribers) {
+                note("warm-up storm " + round + ": " + connectedNow() + " of " + subscribers
+                        + " streams back after 30 s");
+            }
+            awaitForeignDrained();
         }
     }
 
@@ -185,7 +224,7 @@ public final class Session implements AutoCloseable {
 
     public void drop(double fraction, long spreadMillis) {
         phase = "storm";
-        fleet.send(new WorkerCommand.Drop(fraction, spreadMillis, options.seed()));
+        fleet.send(new WorkerCommand.Drop(fraction, spreadMillis, options.seed(), false));
     }
 
     /**

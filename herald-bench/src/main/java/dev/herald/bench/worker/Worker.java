@@ -40,7 +40,7 @@ public final class Worker {
     public void handle(WorkerCommand command) {
         switch (command) {
             case WorkerCommand.Connect c -> loops.forEach(IoLoop::connectAll);
-            case WorkerCommand.Drop d -> loops.forEach(l -> l.drop(d.fraction(), d.spreadMillis(), d.seed()));
+            case WorkerCommand.Drop d -> loops.forEach(l -> l.drop(d.fraction(), d.spreadMillis(), d.seed(), d.rehearsal()));
             case WorkerCommand.Finish f -> throw new IllegalArgumentException("use finish()");
         }
     }

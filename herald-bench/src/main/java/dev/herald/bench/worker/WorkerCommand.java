@@ -16,8 +16,11 @@ public sealed interface WorkerCommand {
     /** Open every subscriber (paced). */
     record Connect() implements WorkerCommand {}
 
-    /** Close a {@code fraction} of the open streams now; each reconnects with Last-Event-ID within {@code spreadMillis}. */
-    record Drop(double fraction, long spreadMillis, long seed) implements WorkerCommand {}
+    /**
+     * Close a {@code fraction} of the open streams now; each reconnects with Last-Event-ID within {@code spreadMillis}.
+     * A {@code rehearsal} (a warm-up storm) is not counted: the streams it drops are not the measured storm's.
+     */
+    record Drop(double fraction, long spreadMillis, long seed, boolean rehearsal) implements WorkerCommand {}
 
     /** Account against {@code expectation}, report a {@link WorkerResult}, close every socket and stop. */
     record Finish(Expectation expectation) implements WorkerCommand {}
