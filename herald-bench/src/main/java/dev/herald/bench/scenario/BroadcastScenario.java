@@ -16,7 +16,7 @@ public record BroadcastScenario() implements Scenario {
         var o = s.options();
         s.connect();
         s.warmup();
-        int subscribers = s.connectedNow();
+        int subscribers = s.streamedSoFar();
         long publishStart = WallClock.micros();
         PublishOutcome out = s.publish(new PlannedEvents.Broadcast(), o.rate(), o.events(), 0);
         s.drain((long) subscribers * out.acked(), false);

@@ -22,7 +22,7 @@ public record ReconnectStormScenario() implements Scenario {
         s.connect();
         s.warmup();
         s.warmupStorms(o.rate(), o.stormSpreadMillis());
-        int subscribers = s.connectedNow();
+        int subscribers = s.streamedSoFar();
         long publishStart = WallClock.micros();
         CompletableFuture<PublishOutcome> publishing = CompletableFuture.supplyAsync(
                 () -> s.publish(new PlannedEvents.Broadcast(), o.rate(), 0, o.durationSeconds()),

@@ -269,6 +269,15 @@ public final class Session implements AutoCloseable {
         return fleet.progress().connectedNow();
     }
 
+    /**
+     * Subscribers that have had a stream so far: after the connect phase, those held to every event published from
+     * now on (a stream the server ended before publishing starts is held too, and resumes with Last-Event-ID), so
+     * what a drain must wait for. {@link #connectedNow} would leave out a stream reconnecting at that moment.
+     */
+    public int streamedSoFar() {
+        return fleet.progress().everConnected();
+    }
+
     /** Ends the run: samples the server, accounts every subscriber against {@code expectation}, builds the result. */
     public ScenarioResult finish(Expectation expectation, PublishOutcome outcome) {
         phase = "finishing";
