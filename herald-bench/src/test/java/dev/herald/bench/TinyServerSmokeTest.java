@@ -47,6 +47,27 @@ class TinyServerSmokeTest {
     }
 
     @Test
+    void aWarmupStormReconnectsEveryStreamButOnlyTheMeasuredStormIsCounted() throws Exception {
+        try (TinySseServer server = new TinySseServer(true, TinySseServer.Faults.NONE)) {
+            String base = "http://127.0.0.1:" + server.port();
+            ScenarioResult r = new Bench().run("reconnect-storm", out, "--target=tiny-warm",
+                    "--subscribe-url=" + base + "/sub/warm", "--publish-url=" + base + "/pub/warm",
+                    "--publish-body={payload}", "--connections=20", "--rate=100", "--duration=1.5",
+                    "--storm-at=0.5", "--storm-spread=300", "--warmup=5", "--warmup-storms=1", "--quiet=500");
+
+            // 20 first streams, 20 after the warm-up storm, 20 after the measured one
+            assertThat(server.streamsServed(0)).isEqualTo(60);
+            assertThat(r.storm().dropped()).isEqualTo(20);
+            assertThat(r.storm().resumed()).isEqualTo(20);
+            assertThat(r.storm().caughtUp()).isEqualTo(20);
+            assertThat(r.delivery().lost()).isZero();
+            assertThat(r.delivery().duplicated()).isZero();
+            assertThat(r.delivery().deliveries()).isEqualTo(20 * r.publishing().published());
+            assertThat(r.parameters()).containsEntry("warmupStorms", 1);
+        }
+    }
+
+    @Test
     void stormWhoseSubscribersAllReconnectAfterTheLastPublishStillCountsEveryOne() throws Exception {
         // publishing ends at 0.6 s; the drop is at 0.3 s and the reconnects come up to 1.5 s later: most streams
         // reconnect when no event will ever come again, which the old rule (wait for a live event) never counted
