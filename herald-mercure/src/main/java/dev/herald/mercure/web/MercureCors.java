@@ -1,11 +1,12 @@
 package dev.herald.mercure.web;
 
 import dev.herald.spring.web.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -54,14 +55,27 @@ public final class MercureCors extends CorsFilter {
             this.problems = problems;
         }
 
+        /**
+         * Writes the refusal here, where the request is at hand: its body (a publish's form) is still
+         * unread, and {@link ProblemResponses} reads and drops it first so the connection can carry the
+         * client's next request (a refusal followed by a silent close would fail the next request of a
+         * client that reuses the connection).
+         */
         @Override
-        protected void rejectRequest(ServerHttpResponse response) throws IOException {
-            response.setStatusCode(HttpStatus.FORBIDDEN);
-            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            response.getBody().write(problems.render(HttpStatus.FORBIDDEN, "cross-origin request refused: this origin,"
-                    + " method or header is not allowed; herald.mercure.cors-origins lists the origins that may use the hub",
-                    MercurePaths.HUB));
-            response.flush();
+        public boolean processRequest(CorsConfiguration config, HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
+            if (super.processRequest(config, request, response)) {
+                return true;
+            }
+            problems.write(HttpStatus.FORBIDDEN, "cross-origin request refused: this origin, method or header is not"
+                    + " allowed; herald.mercure.cors-origins lists the origins that may use the hub",
+                    HttpHeaders.EMPTY, request, response);
+            return false;
+        }
+
+        /** Nothing: {@link #processRequest} writes the refusal. */
+        @Override
+        protected void rejectRequest(ServerHttpResponse response) {
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.server.web;
 
+import dev.herald.spring.web.UnreadBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,9 @@ class ContentTypeGuardFilter extends OncePerRequestFilter {
             if (problem != null) {
                 byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Unsupported Media Type\",\"status\":415,\"detail\":\""
                         + problem + "\"}").getBytes(StandardCharsets.UTF_8);
+                // decided from the head alone: read and drop the body first, so the connection can
+                // carry the client's next request (or say Connection: close when too much is left)
+                UnreadBody.discardOrClose(request, response, 0);
                 response.setStatus(415);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setContentLength(body.length);

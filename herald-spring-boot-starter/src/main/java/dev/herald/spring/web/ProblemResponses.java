@@ -55,17 +55,24 @@ public final class ProblemResponses {
 
     void write(Problem problem, HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(problem.status(), problem.headers(), render(problem.status(), problem.detail(), request.getRequestURI(),
-                problem.extensions()), response);
+                problem.extensions()), request, response);
     }
 
     /** For callers outside a handler method, where no return value handler runs. */
     public void write(HttpStatusCode status, String detail, HttpHeaders headers, HttpServletRequest request,
                       HttpServletResponse response) throws IOException {
-        write(status, headers, render(status, detail, request.getRequestURI()), response);
+        write(status, headers, render(status, detail, request.getRequestURI()), request, response);
     }
 
-    private static void write(HttpStatusCode status, HttpHeaders headers, byte[] body, HttpServletResponse response)
-            throws IOException {
+    /**
+     * Writes and sends the document. A filter or resolver may refuse a request before its body is
+     * read: the rest is read and dropped first, so that the connection carries the client's next
+     * request, or the answer says {@code Connection: close} when too much is left (a refusal sent
+     * and then followed by a silent close would fail the next request of a client reusing it).
+     */
+    private static void write(HttpStatusCode status, HttpHeaders headers, byte[] body, HttpServletRequest request,
+                              HttpServletResponse response) throws IOException {
+        UnreadBody.discardOrClose(request, response, 0);
         response.setStatus(status.value());
         headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -2,60 +2,70 @@ package dev.herald.spring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.core.testing.RawResponse;
 import dev.herald.spring.support.OpenHubTestSupport;
-import dev.herald.spring.support.RawStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
  * A refused publish leaves the connection usable for the client's next request, even when the
- * refusal is decided before the body has arrived (HTTP clients send the body after the headers);
- * a body the hub will not read says {@code Connection: close} instead of the connection vanishing
- * under the client's next request.
+ * refusal is decided before the body has arrived (HTTP clients send the body after the headers),
+ * by the endpoint or by a filter in front of it; a body the hub will not read says
+ * {@code Connection: close} instead of the connection vanishing under the client's next request.
  */
 class PublishKeepAliveTest extends OpenHubTestSupport {
 
     private static final String VALID = "{\"topics\": [\"keep-alive\"], \"data\": \"x\"}";
 
     @Test
-    void aRefusalSentBeforeTheBodyArrivedKeepsTheConnectionForTheNextRequest() throws Exception {
-        try (Socket socket = connect()) {
-            OutputStream out = socket.getOutputStream();
-            out.write(head("text/plain", VALID.length()));
-            out.flush();
-            Thread.sleep(300); // the body comes late, in its own packet
-            out.write(VALID.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            Response refused = read(socket.getInputStream());
+    void anEndpointsRefusalBeforeTheBodyArrivedKeepsTheConnectionForTheNextRequest() throws Exception {
+        assertRefusedThenAccepted("/api/events", "", "text/plain", 415);
+    }
 
-            out.write(head("application/json", VALID.length()));
-            out.write(VALID.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            Response accepted = read(socket.getInputStream());
-
-            assertThat(refused.status()).isEqualTo(415);
-            assertThat(refused.head()).doesNotContainIgnoringCase("connection: close");
-            assertThat(accepted.status()).isEqualTo(201);
-        }
+    @Test
+    void aFiltersRefusalBeforeTheBodyArrivedKeepsTheConnectionForTheNextRequest() throws Exception {
+        // the query-length and CORS filters decide from the head, before the publish endpoint reads anything
+        assertRefusedThenAccepted("/api/events?topic=" + "x".repeat(5000), "", "application/json", 414);
+        assertRefusedThenAccepted("/api/events", "Origin: https://evil.example\r\n", "application/json", 403);
     }
 
     @Test
     void aBodyDeclaredOverTheLimitIsNotReadAndTheConnectionCloses() throws Exception {
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
-            out.write(head("application/json", 10 * 1024 * 1024));
+            out.write(head("/api/events", "", "application/json", 10 * 1024 * 1024));
             out.flush();
-            Response refused = read(socket.getInputStream());
+            RawResponse refused = RawResponse.read(socket.getInputStream());
 
             assertThat(refused.status()).isEqualTo(413);
-            assertThat(refused.head().toLowerCase(Locale.ROOT)).contains("connection: close");
+            assertThat(refused.closesConnection()).isTrue();
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    /** A publish refused with {@code status} while its body is still to come, then a valid one on the same connection. */
+    private void assertRefusedThenAccepted(String path, String extraHeaders, String contentType, int status) throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head(path, extraHeaders, contentType, VALID.length()));
+            out.flush();
+            Thread.sleep(300); // the body comes late, in its own packet
+            out.write(VALID.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            RawResponse refused = RawResponse.read(socket.getInputStream());
+
+            out.write(head("/api/events", "", "application/json", VALID.length()));
+            out.write(VALID.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            RawResponse accepted = RawResponse.read(socket.getInputStream());
+
+            assertThat(refused.status()).as(refused.head()).isEqualTo(status);
+            assertThat(refused.closesConnection()).isFalse();
+            assertThat(accepted.status()).isEqualTo(201);
         }
     }
 
@@ -66,28 +76,9 @@ class PublishKeepAliveTest extends OpenHubTestSupport {
         return socket;
     }
 
-    private byte[] head(String contentType, int contentLength) {
-        return ("POST /api/events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + publisher
-                + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength + "\r\n\r\n")
+    private byte[] head(String path, String extraHeaders, String contentType, int contentLength) {
+        return ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + extraHeaders + "Authorization: Bearer "
+                + publisher + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + contentLength + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private record Response(int status, String head) {
-    }
-
-    /** One response with a Content-Length body; the body is read and dropped. */
-    private static Response read(InputStream in) throws IOException {
-        String text = RawStream.readHead(in);
-        if (!text.endsWith("\r\n\r\n")) {
-            throw new IOException("the connection closed after " + text.length() + " bytes of head");
-        }
-        int length = 0;
-        for (String line : text.split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).trim());
-            }
-        }
-        in.readNBytes(length);
-        return new Response(Integer.parseInt(text.substring(9, 12)), text);
     }
 }
